@@ -1,0 +1,5 @@
+export type { CreateClientOptions, KapsoFetchClient } from "./create-client.js";
+export { createClient, DEFAULT_BASE_URL } from "./create-client.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type * from "./types.js";
+export { VERSION } from "./version.js";
