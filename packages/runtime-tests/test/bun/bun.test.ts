@@ -1,0 +1,7 @@
+import { bunBinary, bundles } from "../support/paths.js";
+import { runProcessScenario } from "../support/run-process.js";
+import { describeScenario } from "../support/scenario-checks.js";
+
+describeScenario("Bun", { name: "bun", version: /^1\./ }, () =>
+  runProcessScenario(bunBinary(), ["run", bundles.process]),
+);

@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import type { ScenarioResult } from "../../scenario/result.js";
+import { bundles } from "./paths.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// network refuses; the rest keep a CI start quiet and deterministic.
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Installs Debian's Chromium when it is missing (idempotent; needs root, as on CI). */
+export function ensureChromium(): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium (as root)`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is not there`);
+  return CHROMIUM;
+}
+
+const PAGE = `<!doctype html>
+<html><head><meta charset="utf-8"><title>kapsokit runtime test</title>
+<script type="module" src="/browser.js"></script></head><body></body></html>`;
+
+/** Serves the page and the browser bundle on loopback (http://127.0.0.1 is a secure context). */
+function servePage(): Promise<Server> {
+  const script = readFileSync(bundles.browser);
+  const server = createServer((request, response) => {
+    if (request.url === "/") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
+    } else if (request.url === "/browser.js") {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(script);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Runs the browser scenario in headless Chromium and returns what the page reported. */
+export async function runBrowserScenario(): Promise<ScenarioResult> {
+  const executablePath = ensureChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), "kapsokit-chromium-"));
+  const server = await servePage();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: FLAGS,
+  });
+  const pageErrors: string[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => typeof globalThis.runKapsoScenario === "function", undefined, {
+      timeout: 10_000,
+    });
+    return await page.evaluate(() => globalThis.runKapsoScenario());
+  } catch (error) {
+    const details = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join("\n")}` : "";
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${details}`);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
