@@ -64,3 +64,14 @@ export function workspacePackages(): WorkspacePackage[] {
 export function publicPackages(): WorkspacePackage[] {
   return workspacePackages().filter((pkg) => pkg.manifest.private !== true);
 }
+
+/** The version pinned for `name` in the `catalog:` of pnpm-workspace.yaml. */
+export function catalogVersion(name: string): string {
+  const workspace = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8");
+  const catalog = /^catalog:\n((?: {2}.*\n)+)/m.exec(workspace)?.[1] ?? "";
+  for (const line of catalog.split("\n")) {
+    const match = /^ {2}"?([^":]+)"?:\s*(\S+)\s*$/.exec(line);
+    if (match?.[1] === name) return match[2]!;
+  }
+  throw new Error(`${name} is not in the catalog of pnpm-workspace.yaml`);
+}
