@@ -1,17 +1,20 @@
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { createTransport, type Transport, type TransportOptions } from "./transport/index.js";
 import { VERSION } from "./version.js";
 
 /** The production base URL of the Kapso API. */
 export const DEFAULT_BASE_URL = "https://app.kapso.ai/api/v1";
 
-export interface CreateClientOptions {
+export interface CreateClientOptions extends TransportOptions {
   /** The API key sent as `X-API-Key`. */
   apiKey: string;
   /** Defaults to {@link DEFAULT_BASE_URL}. */
   baseUrl?: string;
   /** A `fetch` to use instead of the global one: a mock in tests, a proxy-aware fetch, … */
-  fetch?: typeof globalThis.fetch;
+  fetch?: (request: Request) => Promise<Response>;
+  /** A transport made with `createTransport`, used instead of one built from these options. */
+  transport?: Transport;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
 }
@@ -21,7 +24,10 @@ export type KapsoFetchClient = Client<paths, "application/json">;
 
 /**
  * Creates a typed openapi-fetch client that sends the API key, a JSON content type and a
- * `User-Agent` with every request.
+ * `User-Agent` with every request, through the resilient transport (`createTransport`): a
+ * timeout per attempt and retries that never repeat a send the server may have acted on.
+ * HTTP errors come back as `{ error, response }`; connection failures, timeouts and aborts
+ * are thrown as kapsokit errors.
  *
  * @example
  * ```ts
@@ -37,8 +43,7 @@ export function createClient(options: CreateClientOptions): KapsoFetchClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   return createFetchClient<paths>({
     baseUrl,
-    // Resolve the global lazily so a fetch patched after import is still honoured.
-    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    fetch: options.transport ?? createTransport(options),
     headers: {
       ...options.headers,
       "X-API-Key": options.apiKey,

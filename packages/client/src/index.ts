@@ -1,0 +1,32 @@
+export type {
+  GetTemplateResponse,
+  ListTemplatesQuery,
+  RequestEvent,
+  SendTemplateBody,
+  SendTemplateResponse,
+  TemplateMessage,
+  ValidationIssue,
+  WhatsappTemplate,
+  WhatsappTemplateList,
+} from "@kapsokit/core";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  DEFAULT_BASE_URL,
+  InternalServerError,
+  KapsoError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SendOutcomeUnknownError,
+  UnprocessableEntityError,
+  ValidationError,
+} from "@kapsokit/core";
+export { Kapso, type KapsoOptions } from "./kapso.js";
+export type { Logger, LogLevel } from "./log.js";
+export { Templates } from "./resources/templates.js";
+export type * from "./types.js";

@@ -1,0 +1,3 @@
+export type { RequestEvent, RequestOptions, Transport, TransportOptions } from "./create-transport.js";
+export { createTransport } from "./create-transport.js";
+export { isNotSent } from "./retry-policy.js";
