@@ -1,1 +1,14 @@
-export {};
+export type { OperationId } from "./generated/examples.js";
+export { specExamples } from "./generated/examples.js";
+export type { KapsoMock, KapsoMockOptions } from "./mock/create-kapso-mock.js";
+export { createKapsoMock, documentedBody, MOCK_BASE_URL } from "./mock/create-kapso-mock.js";
+export type { Fault, FaultTarget } from "./mock/faults.js";
+export { MockNetworkError } from "./mock/faults.js";
+export type { Fixtures, StoredTemplate } from "./mock/fixtures.js";
+export { createFixtures, defineTemplate, fixtures } from "./mock/fixtures.js";
+export type { RateLimitOptions } from "./mock/rate-limiter.js";
+export type { RecordedCall, SentMessage } from "./mock/recording.js";
+export { REDACTED } from "./mock/recording.js";
+export type { TemplateQuery } from "./mock/template-store.js";
+export { TemplateStore } from "./mock/template-store.js";
+export type { Violation } from "./validation/types.js";

@@ -1,0 +1,31 @@
+/// <reference types="expect" />
+// Registers the kapsokit matchers with jest's global `expect`. Add it to jest's
+// `setupFilesAfterEnv`: `setupFilesAfterEnv: ["@kapsokit/testing/jest"]`.
+import { type KapsoMatchers, kapsoMatchers } from "./matchers/matchers.js";
+
+interface ExtendableExpect {
+  extend(matchers: Record<string, unknown>): void;
+}
+
+const jestExpect = (globalThis as { expect?: ExtendableExpect }).expect;
+if (typeof jestExpect?.extend !== "function") {
+  throw new Error(
+    "@kapsokit/testing/jest needs jest's global `expect`: load it from jest's \"setupFilesAfterEnv\", not from plain Node",
+  );
+}
+jestExpect.extend(kapsoMatchers);
+
+declare global {
+  // `@types/jest` declares the matchers in this namespace.
+  namespace jest {
+    interface Matchers<R> extends KapsoMatchers<R> {}
+  }
+}
+
+declare module "expect" {
+  // `@jest/globals` and `expect` declare them here.
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends KapsoMatchers<R> {}
+}
+
+export type { KapsoMatchers, SentTemplateMatch } from "./matchers/matchers.js";
+export { kapsoMatchers } from "./matchers/matchers.js";

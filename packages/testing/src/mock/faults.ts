@@ -1,0 +1,85 @@
+import type { OperationId } from "../generated/examples.js";
+
+/**
+ * A way for the mock to fail one request. Every fault answers the request it is used on;
+ * the ones that let the request through (`delay`, `dropAfterAccept`) still run it.
+ */
+export type Fault =
+  /** Answer with this status and the spec's example body for it (or `body`). */
+  | { kind: "error"; status: number; body?: unknown; headers?: Record<string, string> }
+  /** A 429 with `Retry-After` (seconds, default 60) and `X-RateLimit-Remaining: 0`. */
+  | { kind: "rateLimited"; retryAfter?: number; limit?: number }
+  /** The connection fails before any answer: the caller's `fetch` rejects with a `TypeError`. */
+  | { kind: "networkError"; message?: string }
+  /** Wait this long (abortable), then handle the request normally. */
+  | { kind: "delay"; ms: number }
+  /** Never answer; rejects only when the caller aborts the request. */
+  | { kind: "hang" }
+  /** A 200 (or `status`) whose body is cut-off JSON. */
+  | { kind: "malformedJson"; status?: number }
+  /** Handle the request normally (a send is recorded as sent), then drop the connection before answering. */
+  | { kind: "dropAfterAccept" };
+
+/** Which requests a fault applies to. */
+export interface FaultTarget {
+  /** Only these operations; all when absent. */
+  operation?: OperationId | readonly OperationId[];
+  /** How many matching requests fail before the mock answers normally again; 1 by default, `Infinity` for always. */
+  times?: number;
+}
+
+interface ArmedFault {
+  fault: Fault;
+  operations: readonly OperationId[] | null;
+  remaining: number;
+}
+
+/** The queue of armed faults; the first one that matches a request is used up by it. */
+export class FaultQueue {
+  #armed: ArmedFault[] = [];
+
+  add(fault: Fault, target: FaultTarget = {}): void {
+    const times = target.times ?? 1;
+    if (!(times > 0)) throw new RangeError("times must be positive");
+    const operations =
+      target.operation === undefined
+        ? null
+        : typeof target.operation === "string"
+          ? [target.operation]
+          : target.operation;
+    this.#armed.push({ fault, operations, remaining: times });
+  }
+
+  /** Takes the fault for a request to this operation, if one is armed. */
+  take(operation: OperationId): Fault | undefined {
+    const armed = this.#armed.find((a) => a.operations === null || a.operations.includes(operation));
+    if (!armed) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
+    return armed.fault;
+  }
+
+  /** How many faults are still armed. */
+  get pending(): number {
+    return this.#armed.length;
+  }
+
+  clear(): void {
+    this.#armed = [];
+  }
+}
+
+/**
+ * The error a mock `fetch` rejects with when a fault cuts the connection. It is a
+ * `TypeError`, as `fetch` itself throws for network failures, so clients treat it as one.
+ */
+export class MockNetworkError extends TypeError {
+  /** True when the server had already acted on the request (the send went out). */
+  readonly afterAccept: boolean;
+
+  constructor(message: string, afterAccept: boolean) {
+    super(message);
+    this.name = "TypeError";
+    this.afterAccept = afterAccept;
+  }
+}
