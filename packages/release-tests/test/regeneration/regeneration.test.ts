@@ -1,0 +1,169 @@
+// When the API changes, `pnpm generate` carries it into every artifact derived from the
+// spec. On a copy of the repo: probes that use a new send field, a new response field and a
+// new operation fail, the spec changes, `pnpm generate` and the type-check run, and the same
+// probes pass — the types and the mock's validators both picked the change up.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunResult, run, runOk } from "../support/run.js";
+import { root } from "../support/workspace.js";
+import { applyApiChange } from "./api-change.js";
+
+const probes = fileURLToPath(new URL("../../regeneration/", import.meta.url));
+const GENERATED = ["packages/core/src/generated/schema.ts", "packages/testing/src/generated/validators.ts"];
+
+interface ProbeReport {
+  passed: string[];
+  failed: string[];
+}
+
+let copy = "";
+const pnpm = (args: string[], cwd = copy): Promise<RunResult> =>
+  run("pnpm", args, { cwd, timeoutMs: 180_000 });
+const hashes = () =>
+  new Map(
+    GENERATED.map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(join(copy, file)))
+        .digest("hex"),
+    ]),
+  );
+
+async function runMockProbe(label: string): Promise<ProbeReport> {
+  const output = join(copy, `probe-${label}.json`);
+  await pnpm(
+    ["exec", "vitest", "run", "test/api-change.probe.test.ts", "--reporter=json", `--outputFile=${output}`],
+    join(copy, "packages/testing"),
+  );
+  const report = JSON.parse(readFileSync(output, "utf8")) as {
+    testResults: { assertionResults: { title: string; status: string }[] }[];
+  };
+  const results = report.testResults.flatMap((file) => file.assertionResults);
+  return {
+    passed: results
+      .filter((r) => r.status === "passed")
+      .map((r) => r.title)
+      .sort(),
+    failed: results
+      .filter((r) => r.status !== "passed")
+      .map((r) => r.title)
+      .sort(),
+  };
+}
+
+const before = {
+  typecheck: undefined as RunResult | undefined,
+  mock: { passed: [], failed: [] } as ProbeReport,
+  generated: new Map<string, string>(),
+};
+const after = {
+  generate: undefined as RunResult | undefined,
+  typecheck: undefined as RunResult | undefined,
+  mock: { passed: [], failed: [] } as ProbeReport,
+  generated: new Map<string, string>(),
+};
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), "kapsokit-regenerate-"));
+  // The repo as a clone of this working tree would have it: tracked and new files, nothing ignored.
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter((file) => file && existsSync(join(root, file)));
+  for (const file of files) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(root, file), join(copy, file));
+  }
+  // From the store the workspace's own install filled; only what generate and the type-check need.
+  await runOk(
+    "pnpm",
+    [
+      "install",
+      "--offline",
+      "--no-frozen-lockfile",
+      "--reporter=append-only",
+      "--filter",
+      "kapsokit-monorepo",
+      "--filter",
+      "@kapsokit/testing...",
+    ],
+    { cwd: copy, timeoutMs: 180_000 },
+  );
+  cpSync(join(probes, "core", "api-change.probe.ts"), join(copy, "packages/core/test/api-change.probe.ts"));
+  cpSync(
+    join(probes, "testing", "api-change.probe.test.ts"),
+    join(copy, "packages/testing/test/api-change.probe.test.ts"),
+  );
+
+  // Before: generate from the unchanged spec (this also fills turbo's cache), then the probes.
+  await runOk("pnpm", ["generate"], { cwd: copy });
+  before.generated = hashes();
+  before.typecheck = await pnpm(["--filter", "@kapsokit/core", "typecheck"]);
+  before.mock = await runMockProbe("before");
+
+  const specPath = join(copy, "openapi/kapso.yaml");
+  writeFileSync(specPath, applyApiChange(readFileSync(specPath, "utf8")));
+
+  after.generate = await pnpm(["generate"]);
+  after.generated = hashes();
+  after.typecheck = await pnpm([
+    "turbo",
+    "run",
+    "typecheck",
+    "--filter=@kapsokit/core",
+    "--filter=@kapsokit/testing",
+    "--output-logs=errors-only",
+  ]);
+  after.mock = await runMockProbe("after");
+}, 300_000);
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe("before the spec changes", () => {
+  it("the core types have none of the new field, response field or operation", () => {
+    expect(before.typecheck?.status).not.toBe(0);
+    const errors = (before.typecheck?.stdout ?? "").split("\n").filter((line) => /error TS\d+/.test(line));
+    expect(errors.length, before.typecheck?.output).toBeGreaterThanOrEqual(4);
+    for (const error of errors) expect(error).toMatch(/^test\/api-change\.probe\.ts\(\d+,\d+\)/);
+    for (const name of ["message_tag", "message_id", "archiveWhatsappTemplate", "/archive"]) {
+      expect(errors.join("\n"), name).toContain(name);
+    }
+  });
+
+  it("the mock refuses the new field and does not know the new operation", () => {
+    expect(before.mock.failed).toEqual([
+      "accepts the new optional field",
+      "is routed to its operation id",
+      "validates its path parameter like every other operation",
+    ]);
+    expect(before.mock.passed).toHaveLength(4);
+  });
+});
+
+describe("after the spec changes and pnpm generate", () => {
+  it("regenerates core's types and testing's validators (no stale cache)", () => {
+    expect(after.generate?.status, after.generate?.output).toBe(0);
+    for (const file of GENERATED)
+      expect(after.generated.get(file), file).not.toBe(before.generated.get(file));
+    expect(readFileSync(join(copy, GENERATED[0]!), "utf8")).toContain("message_tag");
+    expect(readFileSync(join(copy, GENERATED[1]!), "utf8")).toContain("message_tag");
+  });
+
+  it("type-checks core and testing, the probe using the new types included", () => {
+    expect(after.typecheck?.status, after.typecheck?.output).toBe(0);
+  });
+
+  it("the mock accepts the new field, routes the new operation and still refuses what the spec forbids", () => {
+    expect(after.mock.failed).toEqual([]);
+    expect(after.mock.passed).toHaveLength(7);
+  });
+});
