@@ -1,10 +1,21 @@
-import { createClient } from "@kapsokit/core";
-import type { RuntimeInfo, ScenarioResult, Step } from "./result.js";
+// The scenario every runtime runs: the real client against the real in-process mock, handed
+// in as `fetch` (nothing global is patched). Each step records what it observed; the tests
+// decide whether that is right, so a runtime can never pass by reporting "done".
+import { Kapso, RateLimitError, ValidationError } from "@kapsokit/client";
+import { createKapsoMock, fixtures, type KapsoMock, REDACTED } from "@kapsokit/testing";
+import type {
+  BrowserGuardObservation,
+  RuntimeInfo,
+  ScenarioResult,
+  SendObservation,
+  Step,
+} from "./result.js";
 
 /** Prefix of the stdout line that carries a process runtime's result. */
 export const RESULT_MARKER = "KAPSOKIT_RUNTIME_RESULT ";
 
-const TEMPLATE_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+/** Seconds of `Retry-After` the mock's 429 carries. */
+export const RETRY_AFTER_SECONDS = 7;
 
 async function step<T>(run: () => Promise<T>): Promise<Step<T>> {
   try {
@@ -15,39 +26,192 @@ async function step<T>(run: () => Promise<T>): Promise<Step<T>> {
   }
 }
 
-const pending = () => step<never>(async () => Promise.reject(new Error("not wired yet")));
+/** Runs `run`, which must throw; returns the error, or fails the step when nothing was thrown. */
+async function caught(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error, but the call succeeded");
+}
+
+function describeError(error: unknown): { name: string; message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: typeof error, message: "" };
+}
+
+/** The last send the mock accepted, as the wire carried it. */
+function lastSent(mock: KapsoMock): SendObservation["recorded"] {
+  const message = mock.sent.at(-1);
+  if (!message) return null;
+  return {
+    templateId: message.templateId,
+    phoneNumber: message.template.phone_number,
+    parameters: message.template.template_parameters ?? null,
+  };
+}
+
+/** A key no fixture or header could contain by chance. */
+function freshApiKey(): string {
+  return `kapso_rt_${crypto.randomUUID().replaceAll("-", "")}`;
+}
 
 export async function runScenario(
   runtime: RuntimeInfo,
-  _options: { browser: boolean },
+  options: { browser: boolean },
 ): Promise<ScenarioResult> {
-  const stub = async (input: RequestInfo | URL) =>
-    Response.json({
-      data: {
-        id: TEMPLATE_ID,
-        name: "order_update",
-        status: "approved",
-        seen: input instanceof Request ? input.headers.get("x-api-key") : null,
-      },
+  const apiKey = freshApiKey();
+  // The mock accepts only this key, so every successful answer proves it went out as X-API-Key.
+  const mock = createKapsoMock({ apiKeys: [apiKey] });
+  // Outside a browser the flag is left out: a runtime mistaken for a browser fails here.
+  const kapso = new Kapso({
+    apiKey,
+    fetch: mock.fetch,
+    baseUrl: mock.baseUrl,
+    ...(options.browser ? { dangerouslyAllowBrowser: true } : {}),
+  });
+  const errorsSeen: unknown[] = [];
+
+  const sendPositional = await step(async () => {
+    const response = await kapso.templates.send(fixtures.appointmentReminder.id, {
+      to: "+1 (415) 555-0123",
+      parameters: ["Ana", "Friday 10:00"],
+      header: { type: "image", url: "https://example.com/clinic.png" },
     });
-  const api = createClient({ apiKey: "k", fetch: stub });
+    return { status: response.status, templateId: response.template_id, recorded: lastSent(mock) };
+  });
+
+  const sendNamed = await step(async () => {
+    const response = await kapso.templates.send(fixtures.orderUpdate.id, {
+      to: "+44 20 7946 0958",
+      parameters: { customer_name: "Ana", order_number: "1042" },
+      header: { type: "text", text: "Order 1042" },
+    });
+    return { status: response.status, templateId: response.template_id, recorded: lastSent(mock) };
+  });
+
+  const get = await step(async () => {
+    const { data } = await kapso.templates.get(fixtures.invoiceReady.id);
+    return { id: data.id, name: data.name, status: data.status };
+  });
+
+  const list = await step(async () => {
+    const page = await kapso.templates.list({ status: "approved", perPage: 2 });
+    const before = mock.calls.length;
+    const iterated: string[] = [];
+    for await (const template of kapso.templates.list({ status: "approved", perPage: 2 })) {
+      iterated.push(template.id);
+    }
+    return {
+      page: {
+        ids: page.data.map((t) => t.id),
+        page: page.meta.page,
+        perPage: page.meta.per_page,
+        totalPages: page.meta.total_pages,
+        totalCount: page.meta.total_count,
+      },
+      iterated,
+      requests: mock.calls.length - before,
+    };
+  });
+
+  const validation = await step(async () => {
+    const before = mock.calls.length;
+    const error = await caught(() =>
+      kapso.templates.send(fixtures.appointmentReminder.id, { to: "call me", parameters: ["Ana", ""] }),
+    );
+    errorsSeen.push(error);
+    return {
+      ...describeError(error),
+      isExpectedClass: error instanceof ValidationError,
+      paths: error instanceof ValidationError ? error.issues.map((i) => i.path) : [],
+      requestsDuringBadSend: mock.calls.length - before,
+    };
+  });
+
+  const rateLimit = await step(async () => {
+    mock.fault(
+      { kind: "rateLimited", retryAfter: RETRY_AFTER_SECONDS },
+      { operation: "sendWhatsappTemplate" },
+    );
+    const before = mock.calls.length;
+    const error = await caught(() =>
+      kapso.templates.send(
+        fixtures.appointmentReminder.id,
+        { to: "+14155550123", parameters: ["Ana", "Friday 10:00"] },
+        // Without retries the 429 comes straight back instead of waiting out Retry-After.
+        { maxRetries: 0 },
+      ),
+    );
+    errorsSeen.push(error);
+    return {
+      ...describeError(error),
+      isExpectedClass: error instanceof RateLimitError,
+      status: error instanceof RateLimitError ? error.status : 0,
+      retryAfter: error instanceof RateLimitError ? (error.retryAfter ?? null) : null,
+      attempts: mock.calls.length - before,
+    };
+  });
+
+  const browserGuard = options.browser ? await step(() => checkBrowserGuard(apiKey, mock)) : undefined;
+
+  const key = await step(async () => {
+    const serializedClient = JSON.stringify(kapso);
+    const candidates: Record<string, string> = {
+      "JSON.stringify(client)": serializedClient,
+      "String(client)": String(kapso),
+      "recorded calls": JSON.stringify(mock.calls),
+    };
+    errorsSeen.forEach((error, i) => {
+      candidates[`error ${i} JSON`] = JSON.stringify(error);
+      candidates[`error ${i} stack`] = error instanceof Error ? String(error.stack) : String(error);
+    });
+    return {
+      authenticated: mock.calls.length > 0 && mock.calls.every((c) => c.headers["x-api-key"] === REDACTED),
+      leaks: Object.entries(candidates)
+        .filter(([, text]) => text.includes(apiKey))
+        .map(([where]) => where),
+      serializedClientLength: serializedClient.length,
+    };
+  });
+
   return {
     runtime,
-    apiKeyLength: 1,
+    apiKeyLength: apiKey.length,
     steps: {
-      get: await step(async () => {
-        const { data } = await api.GET("/whatsapp_templates/{template_id}", {
-          params: { path: { template_id: TEMPLATE_ID } },
-        });
-        if (!data) throw new Error("no data");
-        return { id: data.data.id, name: data.data.name, status: data.data.status };
-      }),
-      sendPositional: await pending(),
-      sendNamed: await pending(),
-      list: await pending(),
-      validation: await pending(),
-      rateLimit: await pending(),
-      key: await pending(),
+      sendPositional,
+      sendNamed,
+      get,
+      list,
+      validation,
+      rateLimit,
+      key,
+      ...(browserGuard ? { browserGuard } : {}),
     },
   };
+}
+
+/** In a page the constructor refuses an API key unless the caller opts in. */
+async function checkBrowserGuard(apiKey: string, mock: KapsoMock): Promise<BrowserGuardObservation> {
+  let withoutFlag: BrowserGuardObservation["withoutFlag"];
+  try {
+    new Kapso({ apiKey, fetch: mock.fetch, baseUrl: mock.baseUrl });
+    withoutFlag = { threw: false, name: "", message: "" };
+  } catch (error) {
+    withoutFlag = { threw: true, ...describeError(error) };
+  }
+  const allowed = new Kapso({
+    apiKey,
+    fetch: mock.fetch,
+    baseUrl: mock.baseUrl,
+    dangerouslyAllowBrowser: true,
+  });
+  const response = await allowed.templates.send(fixtures.invoiceReady.id, {
+    to: "+14155550123",
+    parameters: ["INV-2041"],
+    header: { type: "document", url: "https://example.com/invoice.pdf", filename: "invoice.pdf" },
+  });
+  return { withoutFlag, withFlag: { constructed: true, sendStatus: response.status } };
 }

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { fixtures } from "@kapsokit/testing";
+import { describe, expect, it } from "vitest";
 import type { RuntimeInfo, ScenarioResult, Step } from "../../scenario/result.js";
-
-const TEMPLATE_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+import { RETRY_AFTER_SECONDS } from "../../scenario/run-scenario.js";
 
 /** The value of a step, or a failure that shows the error the runtime reported. */
 function stepValue<T>(step: Step<T> | undefined, name: string): T {
@@ -11,32 +11,133 @@ function stepValue<T>(step: Step<T> | undefined, name: string): T {
   return step.value;
 }
 
+const approvedIds = Object.values(fixtures)
+  .filter((t) => t.status === "approved")
+  .map((t) => t.id);
+
+export interface ExpectedRuntime {
+  name: RuntimeInfo["name"];
+  version: RegExp;
+  /** A web page: the constructor must refuse an API key unless allowed. */
+  browser?: boolean;
+  /** How long starting the runtime may take, when longer than the default test timeout. */
+  startTimeout?: number;
+}
+
 /**
  * Runs the scenario once in a runtime (`load`) and checks every observation it reports.
  * `runtime` is who must have answered: a wrong binary or a silent fallback fails here.
  */
 export function describeScenario(
   title: string,
-  runtime: { name: RuntimeInfo["name"]; version: RegExp },
+  runtime: ExpectedRuntime,
   load: () => Promise<ScenarioResult>,
 ): void {
   describe(title, () => {
-    let result: ScenarioResult;
-    beforeAll(async () => {
-      result = await load();
+    // Started in a test, not a hook: a runtime that cannot start must count as failed tests,
+    // where a failing beforeAll would only mark them skipped.
+    let started: ScenarioResult | undefined;
+    const reported = (): ScenarioResult => {
+      if (!started) throw new Error(`${title} did not report a result; see "starts and reports a result"`);
+      return started;
+    };
+
+    it("starts and reports a result", { timeout: runtime.startTimeout }, async () => {
+      const result = await load();
+      expect(result.steps).toBeTypeOf("object");
+      started = result;
     });
 
     it("ran in the expected runtime", () => {
-      expect(result.runtime.name).toBe(runtime.name);
-      expect(result.runtime.version).toMatch(runtime.version);
+      expect(reported().runtime.name).toBe(runtime.name);
+      expect(reported().runtime.version).toMatch(runtime.version);
+    });
+
+    it("sends a positional template, phone number normalised on the wire", () => {
+      expect(stepValue(reported().steps.sendPositional, "sendPositional")).toEqual({
+        status: "success",
+        templateId: fixtures.appointmentReminder.id,
+        recorded: {
+          templateId: fixtures.appointmentReminder.id,
+          phoneNumber: "+14155550123",
+          parameters: ["Ana", "Friday 10:00"],
+        },
+      });
+    });
+
+    it("sends a named template", () => {
+      expect(stepValue(reported().steps.sendNamed, "sendNamed")).toEqual({
+        status: "success",
+        templateId: fixtures.orderUpdate.id,
+        recorded: {
+          templateId: fixtures.orderUpdate.id,
+          phoneNumber: "+442079460958",
+          parameters: { customer_name: "Ana", order_number: "1042" },
+        },
+      });
     });
 
     it("gets a template", () => {
-      expect(stepValue(result.steps.get, "get")).toEqual({
-        id: TEMPLATE_ID,
-        name: "order_update",
+      expect(stepValue(reported().steps.get, "get")).toEqual({
+        id: fixtures.invoiceReady.id,
+        name: fixtures.invoiceReady.name,
         status: "approved",
       });
     });
+
+    it("lists one page, and every page with for await", () => {
+      const list = stepValue(reported().steps.list, "list");
+      expect(list.page).toMatchObject({ page: 1, perPage: 2, totalPages: 2, totalCount: approvedIds.length });
+      expect(list.page.ids).toHaveLength(2);
+      // Two pages of two: each approved template exactly once, in the server's order.
+      expect(list.iterated).toHaveLength(approvedIds.length);
+      expect([...list.iterated].sort()).toEqual([...approvedIds].sort());
+      expect(list.iterated.slice(0, 2)).toEqual(list.page.ids);
+      expect(list.requests).toBe(2);
+    });
+
+    it("throws ValidationError for bad input before anything reaches the wire", () => {
+      const validation = stepValue(reported().steps.validation, "validation");
+      expect(validation).toMatchObject({
+        name: "ValidationError",
+        isExpectedClass: true,
+        requestsDuringBadSend: 0,
+      });
+      expect(validation.paths).toEqual(expect.arrayContaining(["to", "parameters[1]"]));
+    });
+
+    it("turns the mock's 429 into RateLimitError with retryAfter in ms", () => {
+      expect(stepValue(reported().steps.rateLimit, "rateLimit")).toMatchObject({
+        name: "RateLimitError",
+        isExpectedClass: true,
+        status: 429,
+        retryAfter: RETRY_AFTER_SECONDS * 1000,
+        attempts: 1,
+      });
+    });
+
+    it("sends the key, and never shows it in the serialised client, errors or recorded calls", () => {
+      const key = stepValue(reported().steps.key, "key");
+      expect(key.authenticated).toBe(true);
+      expect(key.leaks).toEqual([]);
+      expect(key.serializedClientLength).toBeGreaterThan(2);
+      expect(reported().apiKeyLength).toBeGreaterThan(20);
+    });
+
+    if (runtime.browser) {
+      it("refuses an API key in the page unless dangerouslyAllowBrowser is set", () => {
+        const guard = stepValue(reported().steps.browserGuard, "browserGuard");
+        expect(guard.withoutFlag).toMatchObject({ threw: true, name: "KapsoError" });
+        expect(guard.withoutFlag.message).toMatch(/dangerouslyAllowBrowser/);
+        expect(guard.withFlag).toEqual({ constructed: true, sendStatus: "success" });
+      });
+    } else {
+      it("is not mistaken for a browser", () => {
+        // The scenario constructs its client without dangerouslyAllowBrowser here; getting
+        // this far means the constructor accepted it.
+        expect(reported().steps.browserGuard).toBeUndefined();
+        expect(reported().steps.sendPositional.ok).toBe(true);
+      });
+    }
   });
 }
