@@ -3,7 +3,7 @@ export { specExamples } from "./generated/examples.js";
 export type { KapsoMock, KapsoMockOptions } from "./mock/create-kapso-mock.js";
 export { createKapsoMock, documentedBody, MOCK_BASE_URL } from "./mock/create-kapso-mock.js";
 export type { Fault, FaultTarget } from "./mock/faults.js";
-export { MockNetworkError } from "./mock/faults.js";
+export { isMockNetworkError, MockNetworkError } from "./mock/faults.js";
 export type { Fixtures, StoredTemplate } from "./mock/fixtures.js";
 export { createFixtures, defineTemplate, fixtures } from "./mock/fixtures.js";
 export type { RateLimitOptions } from "./mock/rate-limiter.js";

@@ -1,7 +1,7 @@
 // MSW handlers that answer with the Kapso mock, for suites that already intercept with msw 2.
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { createKapsoMock, type KapsoMock } from "./mock/create-kapso-mock.js";
-import { MockNetworkError } from "./mock/faults.js";
+import { isMockNetworkError } from "./mock/faults.js";
 
 export interface KapsoHandlersOptions {
   /** The mock that answers; a new one when absent. */
@@ -33,7 +33,7 @@ export function createKapsoHandlers(options: KapsoHandlersOptions = {}): Request
       try {
         return await mock.handle(request);
       } catch (error) {
-        if (error instanceof MockNetworkError) return HttpResponse.error();
+        if (isMockNetworkError(error)) return HttpResponse.error();
         throw error;
       }
     }),

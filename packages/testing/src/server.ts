@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createKapsoMock, type KapsoMock, type KapsoMockOptions } from "./mock/create-kapso-mock.js";
-import { MockNetworkError } from "./mock/faults.js";
+import { isMockNetworkError } from "./mock/faults.js";
 
 export interface StartMockServerOptions extends Omit<KapsoMockOptions, "baseUrl"> {
   /** The port to listen on; a free one when absent or 0. */
@@ -86,7 +86,7 @@ async function serve(mock: KapsoMock, req: IncomingMessage, res: ServerResponse)
     response = await mock.handle(request);
   } catch (error) {
     // A network fault, or the client left: close the socket without an answer.
-    if (error instanceof MockNetworkError || controller.signal.aborted) return void res.destroy();
+    if (isMockNetworkError(error) || controller.signal.aborted) return void res.destroy();
     throw error;
   }
   const text = await response.text();

@@ -9,7 +9,7 @@ import {
 } from "../validation/request.js";
 import { route } from "../validation/route.js";
 import type { OperationSpec, Violation } from "../validation/types.js";
-import { type Fault, FaultQueue, type FaultTarget, MockNetworkError } from "./faults.js";
+import { type Fault, FaultQueue, type FaultTarget, isMockNetworkError, MockNetworkError } from "./faults.js";
 import { createFixtures, type StoredTemplate } from "./fixtures.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { type RecordedCall, redactHeaders, type SentMessage } from "./recording.js";
@@ -145,7 +145,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       const immediate = await applyFault(fault, operation, request.signal, answer);
       if (immediate) return immediate;
     } catch (error) {
-      call.error = error instanceof MockNetworkError ? "network" : "aborted";
+      call.error = isMockNetworkError(error) ? "network" : "aborted";
       throw error;
     }
 

@@ -69,6 +69,9 @@ export class FaultQueue {
   }
 }
 
+// A registered symbol, so the check below also holds across the ESM and CJS copies of the package.
+const NETWORK_ERROR = Symbol.for("kapsokit.testing.MockNetworkError");
+
 /**
  * The error a mock `fetch` rejects with when a fault cuts the connection. It is a
  * `TypeError`, as `fetch` itself throws for network failures, so clients treat it as one.
@@ -81,5 +84,11 @@ export class MockNetworkError extends TypeError {
     super(message);
     this.name = "TypeError";
     this.afterAccept = afterAccept;
+    Object.defineProperty(this, NETWORK_ERROR, { value: true });
   }
+}
+
+/** True for the error of a network fault, from any copy of this package. */
+export function isMockNetworkError(error: unknown): error is MockNetworkError {
+  return typeof error === "object" && error !== null && NETWORK_ERROR in error;
 }

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { createKapsoMock, fixtures, MockNetworkError } from "../../src/index.js";
+import { get, send } from "../support/requests.js";
+
+const template = fixtures.orderUpdate;
+const valid = {
+  phone_number: "+14155550123",
+  template_parameters: { customer_name: "Ana", order_number: "1042" },
+  header_type: "text",
+  header_params: "Order update",
+};
+
+describe("faults on demand", () => {
+  it("answers a documented error with the spec's body for that operation", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 500 }, { operation: "sendWhatsappTemplate" });
+    const failed = await send(mock, template.id, valid);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({
+      status: "error",
+      message: "Failed to send template message: (#131026) Message undeliverable",
+    });
+    mock.fault({ kind: "error", status: 500 });
+    const listFailed = await get(mock, "/whatsapp_templates");
+    expect(await listFailed.json()).toEqual({
+      error: "Internal server error",
+      status: 500,
+      message: "Something went wrong, please try again later",
+    });
+  });
+
+  it("answers an undocumented status with a general error body, or the body given", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 503 });
+    const generic = await get(mock, "/whatsapp_templates");
+    expect(generic.status).toBe(503);
+    expect(await generic.json()).toEqual({
+      error: "Service unavailable",
+      status: 503,
+      message: "Service unavailable",
+    });
+    mock.fault({
+      kind: "error",
+      status: 403,
+      body: { error: "Forbidden" },
+      headers: { "X-Request-Id": "req_1" },
+    });
+    const custom = await get(mock, "/whatsapp_templates");
+    expect(await custom.json()).toEqual({ error: "Forbidden" });
+    expect(custom.headers.get("x-request-id")).toBe("req_1");
+  });
+
+  it("answers 429 with Retry-After and X-RateLimit-Remaining: 0", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "rateLimited", retryAfter: 7, limit: 100 });
+    const response = await get(mock, "/whatsapp_templates");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("7");
+    expect(response.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(response.headers.get("x-ratelimit-limit")).toBe("100");
+    expect(await response.json()).toEqual({ error: "Rate limit exceeded" });
+  });
+
+  it("fails N times, then succeeds", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 500 }, { times: 2, operation: "getWhatsappTemplate" });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get(mock, `/whatsapp_templates/${template.id}`)).status);
+    expect(statuses).toEqual([500, 500, 200]);
+    expect(mock.pendingFaults).toBe(0);
+  });
+
+  it("targets one operation and leaves the others alone", async () => {
+    const mock = createKapsoMock();
+    mock.fault(
+      { kind: "error", status: 500 },
+      { operation: ["sendWhatsappTemplate"], times: Number.POSITIVE_INFINITY },
+    );
+    expect((await get(mock, "/whatsapp_templates")).status).toBe(200);
+    expect((await send(mock, template.id, valid)).status).toBe(500);
+    expect((await send(mock, template.id, valid)).status).toBe(500);
+    mock.clearFaults();
+    expect((await send(mock, template.id, valid)).status).toBe(200);
+    expect(() => mock.fault({ kind: "hang" }, { times: 0 })).toThrow(RangeError);
+  });
+
+  it("rejects with a TypeError like fetch for a network error, and sends nothing", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "networkError" });
+    const error = await send(mock, template.id, valid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(MockNetworkError);
+    expect((error as MockNetworkError).afterAccept).toBe(false);
+    expect(mock.sent).toHaveLength(0);
+    expect(mock.calls[0]?.error).toBe("network");
+  });
+
+  it("records the send but drops the connection when the request was accepted", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "dropAfterAccept" }, { operation: "sendWhatsappTemplate" });
+    const error = await send(mock, template.id, valid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as MockNetworkError).afterAccept).toBe(true);
+    expect(mock.sent).toHaveLength(1);
+    expect(mock.sent[0]?.to).toBe("+14155550123");
+    expect(mock.calls[0]?.response?.status).toBe(200);
+    expect(mock.calls[0]?.error).toBe("network");
+  });
+
+  it("delays the answer by the given time", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "delay", ms: 80 });
+    const started = performance.now();
+    const response = await get(mock, "/whatsapp_templates");
+    expect(response.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(70);
+  });
+
+  it("aborts a delayed request when the caller aborts", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "delay", ms: 60_000 });
+    const controller = new AbortController();
+    const pending = send(mock, template.id, valid, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    expect(mock.sent).toHaveLength(0);
+  });
+
+  it("hangs until the caller aborts, then rejects with the abort reason", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "hang" });
+    const controller = new AbortController();
+    const hung = mock.fetch(`${mock.baseUrl}/whatsapp_templates`, {
+      headers: { "X-API-Key": "k" },
+      signal: controller.signal,
+    });
+    const settled = hung.then(
+      () => "answered",
+      () => "rejected",
+    );
+    const early = await Promise.race([settled, new Promise((r) => setTimeout(() => r("still hanging"), 50))]);
+    expect(early).toBe("still hanging");
+    const reason = new Error("gave up");
+    controller.abort(reason);
+    await expect(hung).rejects.toBe(reason);
+    expect(mock.calls[0]?.response).toBeNull();
+    expect(mock.calls[0]?.error).toBe("aborted");
+  });
+
+  it("answers malformed JSON that a client cannot parse", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "malformedJson" });
+    const response = await get(mock, "/whatsapp_templates");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    await expect(response.json()).rejects.toThrow(SyntaxError);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    const mock = createKapsoMock();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(send(mock, template.id, valid, { signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+});

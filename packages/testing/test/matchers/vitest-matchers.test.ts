@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import "../../src/vitest.js";
+import { createKapsoMock, fixtures } from "../../src/index.js";
+import { get, send } from "../support/requests.js";
+
+const reminder = fixtures.appointmentReminder;
+const reminderSend = {
+  phone_number: "+14155550123",
+  template_parameters: ["Ana", "Friday"],
+  header_type: "image",
+  header_params: "https://example.com/h.jpg",
+};
+
+async function mockWithOneSend() {
+  const mock = createKapsoMock();
+  await send(mock, reminder.id, reminderSend);
+  return mock;
+}
+
+describe("vitest matchers", () => {
+  it("toHaveSentTemplate passes for a matching send and fails with what was sent", async () => {
+    const mock = await mockWithOneSend();
+    expect(mock).toHaveSentTemplate(reminder.id);
+    expect(mock).toHaveSentTemplate(reminder.id, { to: "+14155550123", parameters: ["Ana", "Friday"] });
+    expect(mock).toHaveSentTemplate(reminder.id.toUpperCase(), { headerType: "image" });
+    expect(mock).toHaveSentTemplate();
+    expect(mock).not.toHaveSentTemplate(reminder.id, { to: "+442071234567" });
+    expect(mock).not.toHaveSentTemplate(fixtures.orderUpdate.id);
+    expect(() => expect(mock).toHaveSentTemplate(reminder.id, { to: "+442071234567" })).toThrow(
+      /expected the mock to have sent template .* with \{"to":"\+442071234567"\}; sent:\n {2}appointment_reminder/,
+    );
+    expect(() => expect(mock).not.toHaveSentTemplate(reminder.id)).toThrow(/not to have sent/);
+  });
+
+  it("toHaveSentTemplate with no id fails on a mock that sent nothing", () => {
+    const mock = createKapsoMock();
+    expect(mock).not.toHaveSentTemplate();
+    expect(() => expect(mock).toHaveSentTemplate()).toThrow(/nothing was sent/);
+  });
+
+  it("toHaveSentTemplateTimes counts the sends of one template", async () => {
+    const mock = await mockWithOneSend();
+    await send(mock, reminder.id, reminderSend);
+    expect(mock).toHaveSentTemplateTimes(reminder.id, 2);
+    expect(mock).not.toHaveSentTemplateTimes(reminder.id, 1);
+    expect(() => expect(mock).toHaveSentTemplateTimes(reminder.id, 3)).toThrow(/it sent it 2 time\(s\)/);
+  });
+
+  it("toHaveCalledOperation counts requests per operation", async () => {
+    const mock = await mockWithOneSend();
+    await get(mock, "/whatsapp_templates");
+    await get(mock, "/whatsapp_templates");
+    expect(mock).toHaveCalledOperation("listWhatsappTemplates", 2);
+    expect(mock).toHaveCalledOperation("sendWhatsappTemplate");
+    expect(mock).not.toHaveCalledOperation("getWhatsappTemplate");
+    expect(() => expect(mock).toHaveCalledOperation("getWhatsappTemplate")).toThrow(
+      /received it 0 time\(s\)/,
+    );
+  });
+
+  it("refuses something that is not a mock", () => {
+    expect(() => expect({}).toHaveSentTemplate()).toThrow(/expects a mock from createKapsoMock/);
+  });
+});
