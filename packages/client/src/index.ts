@@ -28,5 +28,5 @@ export {
 } from "@kapsokit/core";
 export { Kapso, type KapsoOptions } from "./kapso.js";
 export type { Logger, LogLevel } from "./log.js";
-export { Templates } from "./resources/templates.js";
+export type { Templates } from "./resources/templates.js";
 export type * from "./types.js";

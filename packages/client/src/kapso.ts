@@ -1,13 +1,7 @@
-import {
-  createClient,
-  createTransport,
-  KapsoError,
-  type RequestEvent,
-  SendOutcomeUnknownError,
-} from "@kapsokit/core";
+import { createTransport, DEFAULT_BASE_URL, KapsoError, SendOutcomeUnknownError } from "@kapsokit/core";
 import { isBrowser, readEnv } from "./env.js";
 import { createLog, type Logger, type LogLevel } from "./log.js";
-import { Templates } from "./resources/templates.js";
+import { createTemplates, type Templates } from "./resources/templates.js";
 
 export interface KapsoOptions {
   /** Sent as `X-API-Key`. Defaults to the `KAPSO_API_KEY` environment variable. */
@@ -56,52 +50,54 @@ const REDACTED = "[redacted]";
  * ```
  */
 export class Kapso {
-  readonly baseUrl: string | undefined;
+  readonly baseUrl: string;
   readonly templates: Templates;
 
   constructor(options: KapsoOptions = {}) {
     const apiKey = options.apiKey ?? readEnv("KAPSO_API_KEY");
-    if (!apiKey) throw new KapsoError("No API key: pass new Kapso({ apiKey }) or set KAPSO_API_KEY");
+    if (!apiKey) throw new KapsoError("Missing API key: pass { apiKey } or set KAPSO_API_KEY");
     if (isBrowser() && !options.dangerouslyAllowBrowser) {
       throw new KapsoError(
-        "Refusing to run in a browser, where every visitor could read the API key; call Kapso from a server, or pass dangerouslyAllowBrowser: true",
+        "In a browser every visitor can read the API key; pass dangerouslyAllowBrowser to accept that",
       );
     }
-    const redactText = (text: string) => text.split(apiKey).join(REDACTED);
-    const log = createLog(
-      options.logLevel ?? readEnv("KAPSO_LOG") ?? "warn",
-      options.logger ?? console,
-      redactText,
-    );
-    const onRequest = (event: RequestEvent) => {
-      const { method, url, status, error, ms, retries, retryIn } = event;
-      const line = `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}`;
-      if (retryIn !== undefined) log("info", `${line}, retrying in ${Math.round(retryIn)}ms`);
-      else
+    const redact = (text: string) => text.split(apiKey).join(REDACTED);
+    const log = createLog(options.logLevel ?? readEnv("KAPSO_LOG"), options.logger ?? console, redact);
+    const check = options.validateAgainstTemplate;
+    const transport = createTransport({
+      ...options,
+      // One line per request: method, path, status (or error), duration and retries.
+      onRequest: ({ method, url, status, error, ms, retries, retryIn }) =>
         log(
-          error instanceof SendOutcomeUnknownError ? "error" : error || status! >= 400 ? "warn" : "info",
-          line,
-        );
-    };
-    this.baseUrl = options.baseUrl ?? readEnv("KAPSO_BASE_URL");
-    const transport = createTransport({ ...options, onRequest });
-    const { validateAgainstTemplate: check } = options;
-    this.templates = new Templates({
-      api: createClient({ apiKey, baseUrl: this.baseUrl, headers: options.defaultHeaders, transport }),
+          retryIn! >= 0
+            ? "info"
+            : error instanceof SendOutcomeUnknownError
+              ? "error"
+              : error || status! > 399
+                ? "warn"
+                : "info",
+          `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}${retryIn! >= 0 ? `, retrying in ${retryIn!.toFixed()}ms` : ""}`,
+        ),
+    });
+    this.baseUrl = options.baseUrl ?? readEnv("KAPSO_BASE_URL") ?? DEFAULT_BASE_URL;
+    this.templates = createTemplates({
+      connection: { apiKey, baseUrl: this.baseUrl, headers: options.defaultHeaders },
       transport,
-      redact: (value) =>
-        JSON.stringify(value)?.includes(apiKey) ? JSON.parse(redactText(JSON.stringify(value))) : value,
-      templateTtl: check ? ((check as { ttl?: number }).ttl ?? 300_000) : undefined,
+      redact: (value) => {
+        const json = JSON.stringify(value);
+        return json?.includes(apiKey) ? JSON.parse(redact(json)) : value;
+      },
+      templateTtl: check ? ((check as { ttl?: number }).ttl ?? 3e5) : undefined,
     });
   }
 
   /** The client as JSON, without its API key. */
-  toJSON(): { baseUrl: string | undefined; apiKey: string } {
+  toJSON(): { baseUrl: string; apiKey: string } {
     return { baseUrl: this.baseUrl, apiKey: REDACTED };
   }
 
   /** How Node's `util.inspect` (and so `console.log`) shows the client: without its API key. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `Kapso ${JSON.stringify(this)}`;
+  [Symbol.for("nodejs.util.inspect.custom")](): object {
+    return this.toJSON();
   }
 }

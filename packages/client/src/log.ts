@@ -10,14 +10,10 @@ export interface Logger {
 
 const LEVELS = ["off", "error", "warn", "info", "debug"];
 
-export type Log = (level: Exclude<LogLevel, "off">, message: string) => void;
-
-/** A log function that drops lines above `level` and passes the rest through `redact`. */
-export function createLog(level: string, logger: Logger, redact: (text: string) => string): Log {
-  const found = LEVELS.indexOf(level);
-  // An unknown level (a typo in KAPSO_LOG) falls back to the default, "warn".
-  const max = found < 0 ? 2 : found;
-  return (at, message) => {
-    if (LEVELS.indexOf(at) <= max) logger[at](redact(`kapso: ${message}`));
+/** A log function that drops lines above `level` (default, and for unknown names: "warn"). */
+export function createLog(level: string | undefined, logger: Logger, redact: (text: string) => string) {
+  const max = LEVELS.indexOf(level!);
+  return (at: Exclude<LogLevel, "off">, message: string): void => {
+    if (LEVELS.indexOf(at) <= (max < 0 ? 2 : max)) logger[at](redact(`kapso: ${message}`));
   };
 }

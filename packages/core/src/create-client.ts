@@ -1,22 +1,13 @@
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport/index.js";
-import { VERSION } from "./version.js";
+import { baseUrlOf, type Connection, wireHeaders } from "./wire.js";
 
-/** The production base URL of the Kapso API. */
-export const DEFAULT_BASE_URL = "https://app.kapso.ai/api/v1";
-
-export interface CreateClientOptions extends TransportOptions {
-  /** The API key sent as `X-API-Key`. */
-  apiKey: string;
-  /** Defaults to {@link DEFAULT_BASE_URL}. */
-  baseUrl?: string;
+export interface CreateClientOptions extends TransportOptions, Connection {
   /** A `fetch` to use instead of the global one: a mock in tests, a proxy-aware fetch, … */
   fetch?: (request: Request) => Promise<Response>;
   /** A transport made with `createTransport`, used instead of one built from these options. */
   transport?: Transport;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
 }
 
 /** A typed openapi-fetch client for the Kapso templates API. */
@@ -40,14 +31,9 @@ export type KapsoFetchClient = Client<paths, "application/json">;
  * ```
  */
 export function createClient(options: CreateClientOptions): KapsoFetchClient {
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   return createFetchClient<paths>({
-    baseUrl,
+    baseUrl: baseUrlOf(options),
     fetch: options.transport ?? createTransport(options),
-    headers: {
-      ...options.headers,
-      "X-API-Key": options.apiKey,
-      "User-Agent": `kapsokit/${VERSION}`,
-    },
+    headers: wireHeaders(options),
   });
 }

@@ -19,9 +19,9 @@ export interface ValidationIssue {
  */
 export class ValidationError extends KapsoError {
   override name = "ValidationError";
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[]) {
-    super(`Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    super(issues.map((i) => `${i.path} ${i.message}`).join("; "));
     this.issues = issues;
   }
 }
@@ -29,14 +29,15 @@ export class ValidationError extends KapsoError {
 /** The API answered with an HTTP error status. */
 export class APIError extends KapsoError {
   override name = "APIError";
+  // `declare`: assigned in the constructor, so no field initialisers are emitted.
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed JSON body (or the raw text when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The server's `X-Request-Id`, when it sent one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   /** `message` is the server's own (`message` or `error` of the body) when it gave one. */
   constructor(status: number, body: unknown, headers: Headers) {
@@ -98,7 +99,7 @@ export class UnprocessableEntityError extends APIError {
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Milliseconds to wait, from `Retry-After` (seconds or an HTTP date); undefined without one. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   constructor(status: number, body: unknown, headers: Headers) {
     super(status, body, headers);
     this.retryAfter = parseRetryAfter(headers);
@@ -112,15 +113,15 @@ export class InternalServerError extends APIError {
 /** No HTTP answer: the connection failed or dropped. `cause` holds the runtime's own error. */
 export class APIConnectionError extends KapsoError {
   override name = "APIConnectionError";
-  constructor(message = "Connection error", options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(cause?: unknown, message = "Connection error") {
+    super(message, { cause });
   }
 }
 /** An attempt took longer than the `timeout` option. */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
   constructor() {
-    super("Request timed out");
+    super(undefined, "Request timed out");
   }
 }
 /** The caller's `AbortSignal` fired. */
@@ -140,7 +141,7 @@ export class SendOutcomeUnknownError extends KapsoError {
   override name = "SendOutcomeUnknownError";
   declare readonly cause: APIError | APIConnectionError;
   constructor(cause: APIError | APIConnectionError) {
-    super(`Send outcome unknown (${cause.message}); check before sending again`, { cause });
+    super(`Send outcome unknown: ${cause.message}`, { cause });
   }
 }
 

@@ -1,5 +1,7 @@
 import {
   type GetTemplateResponse,
+  type ListTemplatesQuery,
+  type SendTemplateBody,
   type SendTemplateResponse,
   ValidationError,
   type ValidationIssue,
@@ -14,22 +16,12 @@ import type {
   PagePromise,
   RequestOptions,
   SendTemplateInput,
-  WithResponse,
 } from "../types.js";
 import { isUuid, toTemplateMessage } from "../validation/send-input.js";
 import { matchTemplate } from "../validation/template-match.js";
 
-const ONE = "/whatsapp_templates/{template_id}";
-
 /** `kapso.templates`: list, read and send WhatsApp templates. */
-export class Templates {
-  readonly #context: ClientContext;
-  readonly #cache = new Map<string, { expires: number; template: Promise<WhatsappTemplate> }>();
-
-  constructor(context: ClientContext) {
-    this.#context = context;
-  }
-
+export interface Templates {
   /**
    * Sends a template to one phone number. The input is checked first (and, with
    * `validateAgainstTemplate`, compared with the template); a problem throws a
@@ -47,26 +39,8 @@ export class Templates {
   send(
     templateId: string,
     input: SendTemplateInput,
-    options: RequestOptions = {},
-  ): APIPromise<SendTemplateResponse> {
-    return apiPromise(
-      (async () => {
-        const template = toTemplateMessage(templateId, input);
-        if (options.validateAgainstTemplate ?? this.#context.templateTtl !== undefined) {
-          const issues = matchTemplate(await this.#template(templateId, options), template);
-          if (issues.length) throw new ValidationError(issues);
-        }
-        return request<SendTemplateResponse>(
-          this.#context,
-          "POST",
-          `${ONE}/send_template`,
-          { params: { path: { template_id: templateId } }, body: { template } },
-          options,
-        );
-      })(),
-    );
-  }
-
+    options?: RequestOptions,
+  ): APIPromise<SendTemplateResponse>;
   /**
    * Reads one template with its components.
    *
@@ -75,22 +49,7 @@ export class Templates {
    * const { data: template } = await kapso.templates.get("3c90c3cc-0d44-4b50-8888-8dd25736052a");
    * ```
    */
-  get(templateId: string, options?: RequestOptions): APIPromise<GetTemplateResponse> {
-    return apiPromise(
-      (async () => {
-        if (!isUuid(templateId))
-          throw new ValidationError([{ path: "templateId", message: "must be a UUID" }]);
-        return request<GetTemplateResponse>(
-          this.#context,
-          "GET",
-          ONE,
-          { params: { path: { template_id: templateId } } },
-          options,
-        );
-      })(),
-    );
-  }
-
+  get(templateId: string, options?: RequestOptions): APIPromise<GetTemplateResponse>;
   /**
    * Lists templates: await it for one page (`{ data, meta }`), or iterate it with
    * `for await` to walk every template of every page.
@@ -104,61 +63,86 @@ export class Templates {
    * ```
    */
   list(
-    params: ListTemplatesParams = {},
+    params?: ListTemplatesParams,
     options?: RequestOptions,
-  ): PagePromise<WhatsappTemplateList, WhatsappTemplate> {
-    const fetchPage = async (page = params.page): Promise<WithResponse<WhatsappTemplateList>> =>
-      request(
-        this.#context,
-        "GET",
-        "/whatsapp_templates",
-        { params: { query: toQuery(params, page) } },
-        options,
-      );
-    const first = apiPromise(fetchPage());
-    return Object.assign(first, {
-      async *[Symbol.asyncIterator]() {
-        let { data: list } = await first.withResponse();
-        for (;;) {
-          yield* list.data;
-          const { page, total_pages } = list.meta;
-          if (page >= total_pages || !list.data.length) return;
-          list = (await fetchPage(page + 1)).data;
-        }
-      },
-    });
-  }
-
-  /** The template, fetched once per TTL; a failed fetch is not cached. */
-  #template(templateId: string, options: RequestOptions): Promise<WhatsappTemplate> {
-    const cached = this.#cache.get(templateId);
-    if (cached && cached.expires > Date.now()) return cached.template;
-    const template = this.get(templateId, options).then((answer) => answer.data);
-    this.#cache.set(templateId, { expires: Date.now() + (this.#context.templateTtl ?? 300_000), template });
-    template.catch(() => this.#cache.delete(templateId));
-    return template;
-  }
+  ): PagePromise<WhatsappTemplateList, WhatsappTemplate>;
 }
 
-function toQuery(params: ListTemplatesParams, page: number | undefined) {
-  const { perPage, customerId } = params;
-  const issues: ValidationIssue[] = [];
-  if (page !== undefined && !(Number.isInteger(page) && page > 0)) {
-    issues.push({ path: "page", message: "must be a whole number from 1" });
-  }
-  if (perPage !== undefined && !(Number.isInteger(perPage) && perPage > 0 && perPage <= 100)) {
-    issues.push({ path: "perPage", message: "must be a whole number from 1 to 100" });
-  }
-  if (customerId !== undefined && !isUuid(customerId))
-    issues.push({ path: "customerId", message: "must be a UUID" });
-  if (issues.length) throw new ValidationError(issues);
-  const q = JSON.parse(
-    JSON.stringify({
-      name_cont: params.name,
-      language_code_eq: params.languageCode,
-      category_eq: params.category,
-      status_eq: params.status,
-    }),
-  );
-  return { page, per_page: perPage, customer_id: customerId, q: Object.keys(q).length ? q : undefined };
+const ONE = "/whatsapp_templates/{template_id}";
+
+/** The templates resource over one client's context. */
+export function createTemplates(context: ClientContext): Templates {
+  // Templates fetched to check sends against, with the time each stops being trusted.
+  const cache = new Map<string, [expires: number, template: Promise<WhatsappTemplate>]>();
+
+  const templates: Templates = {
+    send: (templateId, input, options = {}) =>
+      apiPromise(
+        (async () => {
+          const template = toTemplateMessage(templateId, input);
+          if (options.validateAgainstTemplate ?? context.templateTtl) {
+            let [expires, fetched] = cache.get(templateId) ?? [0];
+            if (!fetched || expires < Date.now()) {
+              fetched = templates.get(templateId, options).then((answer) => answer.data);
+              cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), fetched]);
+              // A failed fetch is not kept.
+              fetched.catch(() => cache.delete(templateId));
+            }
+            const issues = matchTemplate(await fetched, template);
+            if (issues.length) throw new ValidationError(issues);
+          }
+          return request(
+            context,
+            "POST",
+            `${ONE}/send_template`,
+            { path: { template_id: templateId }, body: { template } satisfies SendTemplateBody },
+            options,
+          );
+        })(),
+      ),
+
+    get: (templateId, options) =>
+      apiPromise(
+        (async () => {
+          if (!isUuid(templateId))
+            throw new ValidationError([{ path: "templateId", message: "must be a UUID" }]);
+          return request(context, "GET", ONE, { path: { template_id: templateId } }, options);
+        })(),
+      ),
+
+    list: (params = {}, options) => {
+      const { page, perPage, customerId, name, languageCode, category, status } = params;
+      const fetchPage = async (n = page) => {
+        const issues: ValidationIssue[] = [];
+        const check = (ok: unknown, path: string, message: string) => ok || issues.push({ path, message });
+        check(n === undefined || (Number.isInteger(n) && n > 0), "page", "must be a whole number from 1");
+        check(
+          perPage === undefined || (Number.isInteger(perPage) && perPage > 0 && perPage <= 100),
+          "perPage",
+          "must be a whole number from 1 to 100",
+        );
+        check(customerId === undefined || isUuid(customerId), "customerId", "must be a UUID");
+        if (issues.length) throw new ValidationError(issues);
+        const query: ListTemplatesQuery = {
+          page: n,
+          per_page: perPage,
+          customer_id: customerId,
+          q: { name_cont: name, language_code_eq: languageCode, category_eq: category, status_eq: status },
+        };
+        return request<WhatsappTemplateList>(context, "GET", "/whatsapp_templates", { query }, options);
+      };
+      const first = apiPromise(fetchPage());
+      return Object.assign(first, {
+        async *[Symbol.asyncIterator]() {
+          let { data: list } = await first.withResponse();
+          for (;;) {
+            yield* list.data;
+            if (list.meta.page >= list.meta.total_pages || !list.data.length) return;
+            list = (await fetchPage(list.meta.page + 1)).data;
+          }
+        },
+      });
+    },
+  };
+  return templates;
 }

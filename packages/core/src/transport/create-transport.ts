@@ -80,12 +80,10 @@ export type Transport = (request: Request, options?: RequestOptions) => Promise<
 export function createTransport(defaults: TransportOptions = {}): Transport {
   return async (request, options = {}) => {
     const signal = options.signal ?? request.signal;
-    const timeout = options.timeout ?? defaults.timeout ?? 60_000;
-    const maxRetries = options.maxRetries ?? defaults.maxRetries ?? 2;
     const read = isRead(request.method);
-    const repeatable = read || (options.retryUnsafe ?? defaults.retryUnsafe ?? false);
+    const repeatable = read || (options.retryUnsafe ?? defaults.retryUnsafe);
     const started = Date.now();
-    const deadline = started + (options.totalTimeout ?? Number.POSITIVE_INFINITY);
+    const deadline = started + (options.totalTimeout ?? 1e15);
     let retries = 0;
     const report = (event: Partial<RequestEvent>) =>
       defaults.onRequest?.({
@@ -98,103 +96,80 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
     // Read once so every attempt can send the same bytes.
     const body = request.body ? await request.arrayBuffer() : undefined;
     for (;;) {
-      let { response, error, notSent } = signal.aborted
-        ? { error: new APIUserAbortError() }
-        : await attempt(
-            defaults.fetch ?? globalThis.fetch,
-            request,
-            body,
-            signal,
-            Math.min(timeout, deadline - Date.now()),
-          );
-      const retryable = response
-        ? isRetryableStatus(response.status, repeatable)
-        : !(error instanceof APIUserAbortError) && (repeatable || notSent);
-      let wait = response && parseRetryAfter(response.headers);
-      wait ??= backoff(retries);
+      let response: Response | undefined;
+      let error: KapsoError | undefined;
+      let notSent = false;
+      let timedOut = false;
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          abort();
+        },
+        Math.min(options.timeout ?? defaults.timeout ?? 60_000, deadline - Date.now()),
+      );
+      signal.addEventListener("abort", abort);
+      try {
+        if (signal.aborted) throw signal.reason;
+        // Racing the abort also ends an attempt whose fetch ignores its signal.
+        response = await Promise.race([
+          (defaults.fetch ?? globalThis.fetch)(new Request(request, { body, signal: controller.signal })),
+          new Promise<never>((_, reject) => {
+            controller.signal.onabort = reject;
+          }),
+        ]);
+      } catch (cause) {
+        notSent = isNotSent(cause);
+        error = signal.aborted
+          ? new APIUserAbortError()
+          : timedOut
+            ? new APIConnectionTimeoutError()
+            : new APIConnectionError(cause);
+      }
+      clearTimeout(timer);
+      signal.removeEventListener("abort", abort);
+
+      const wait = (response && parseRetryAfter(response.headers)) ?? backoff(retries);
       if (
-        retryable &&
-        retries < maxRetries &&
+        (response
+          ? isRetryableStatus(response.status, repeatable)
+          : !(error instanceof APIUserAbortError) && (repeatable || notSent)) &&
+        retries < (options.maxRetries ?? defaults.maxRetries ?? 2) &&
         wait <= (defaults.maxRetryDelay ?? 60_000) &&
         Date.now() + wait < deadline
       ) {
         report({ status: response?.status, error, retryIn: wait });
         await response?.body?.cancel();
-        await sleep(wait, signal).catch((abortError: KapsoError) => {
-          report({ error: abortError });
-          throw abortError;
-        });
-        retries++;
-        continue;
+        error = await sleep(wait, signal);
+        if (!error) {
+          retries++;
+          continue;
+        }
+        response = undefined;
       }
       if (response) {
         report({ status: response.status });
         return response;
       }
-      if (!read && !notSent && error instanceof APIConnectionError) {
+      if (!read && !notSent && error instanceof APIConnectionError)
         error = new SendOutcomeUnknownError(error);
-      }
       report({ error });
       throw error;
     }
   };
 }
 
-interface Attempt {
-  response?: Response;
-  error?: KapsoError;
-  /** The error proves the request never reached the server. */
-  notSent?: boolean;
-}
-
-/** One fetch, ended by the caller's signal or by its own timeout. */
-async function attempt(
-  fetch: (request: Request) => Promise<Response>,
-  request: Request,
-  body: ArrayBuffer | undefined,
-  signal: AbortSignal,
-  timeout: number,
-): Promise<Attempt> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort();
-  }, timeout);
-  signal.addEventListener("abort", abort);
-  try {
-    // The race also ends an attempt whose fetch ignores its signal.
-    return {
-      response: await Promise.race([
-        fetch(new Request(request, { body, signal: controller.signal })),
-        new Promise<never>((_, reject) => {
-          controller.signal.onabort = reject;
-        }),
-      ]),
-    };
-  } catch (cause) {
-    if (signal.aborted) return { error: new APIUserAbortError() };
-    if (timedOut) return { error: new APIConnectionTimeoutError() };
-    return { error: new APIConnectionError(undefined, { cause }), notSent: isNotSent(cause) };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener("abort", abort);
-  }
-}
-
-/** Waits `ms`, or rejects with {@link APIUserAbortError} as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Waits `ms`; resolves early with an {@link APIUserAbortError} when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<APIUserAbortError | undefined> {
+  return new Promise((resolve) => {
     const stop = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
-    };
-    const timer = setTimeout(() => {
       signal.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    if (signal.aborted) stop();
+      resolve(signal.aborted ? new APIUserAbortError() : undefined);
+    };
+    const timer = setTimeout(stop, ms);
     signal.addEventListener("abort", stop);
+    if (signal.aborted) stop();
   });
 }

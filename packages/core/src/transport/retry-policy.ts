@@ -8,8 +8,8 @@ export const isRead = (method: string): boolean => /^(GET|HEAD|OPTIONS)$/i.test(
  * Whether a response status is worth another attempt: 429 always (the server refused the
  * request without acting on it); 408 and 5xx only when repeating the request is harmless.
  */
-export const isRetryableStatus = (status: number, repeatable: boolean): boolean =>
-  status === 429 || (repeatable && (status === 408 || status >= 500));
+export const isRetryableStatus = (status: number, repeatable?: boolean): boolean =>
+  status === 429 || (!!repeatable && (status === 408 || status >= 500));
 
 // Error codes and messages that mean the connection was never made, so the request was never
 // written: Node/undici (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, UND_ERR_CONNECT_TIMEOUT), Bun
