@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Builds the API reference of the public packages into docs/api/ with TypeDoc.
+// Each package is converted on its own, from the sources behind its `exports` (so subpaths
+// such as @kapsokit/testing/vitest are documented too), then the results are merged into
+// one site. Run through `pnpm docs` at the root, which builds the packages first so that
+// imports between them resolve.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { entryPoints } from "./docs-entries.mjs";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const typedoc = fileURLToPath(new URL("../node_modules/typedoc/bin/typedoc", import.meta.url));
+const out = process.argv[2] ?? join(root, "docs", "api");
+
+function typedocRun(args, cwd) {
+  const result = spawnSync(process.execPath, [typedoc, ...args], {
+    cwd,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const work = mkdtempSync(join(tmpdir(), "kapsokit-docs-"));
+try {
+  const packagesDir = join(root, "packages");
+  const converted = [];
+  for (const folder of readdirSync(packagesDir).sort()) {
+    const dir = join(packagesDir, folder);
+    if (!existsSync(join(dir, "package.json"))) continue;
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    if (manifest.private) continue;
+    const json = join(work, `${folder}.json`);
+    typedocRun(
+      [
+        ...entryPoints(dir, manifest).flatMap((entry) => ["--entryPoints", entry]),
+        ...["--tsconfig", "tsconfig.json", "--name", manifest.name, "--json", json],
+        ...["--readme", existsSync(join(dir, "README.md")) ? "README.md" : "none"],
+        ...["--excludePrivate", "--excludeInternal", "--logLevel", "Error", "--disableSources"],
+      ],
+      dir,
+    );
+    converted.push(json);
+  }
+  typedocRun(
+    [
+      ...["--entryPointStrategy", "merge", ...converted.flatMap((json) => ["--entryPoints", json])],
+      ...["--name", "kapsokit", "--readme", join(root, "README.md"), "--out", out, "--logLevel", "Error"],
+    ],
+    root,
+  );
+  console.log(`API reference of ${converted.length} packages in ${out}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
