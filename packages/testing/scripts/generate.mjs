@@ -107,8 +107,9 @@ class Compiler {
     if (type) {
       const check = {
         string: `typeof ${v} === "string"`,
-        integer: `typeof ${v} === "number" && Number.isInteger(${v})`,
-        number: `typeof ${v} === "number" && Number.isFinite(${v})`,
+        // ajv's own checks, which Prism uses: `Infinity` passes as an integer there, so it does here.
+        integer: `typeof ${v} === "number" && !(${v} % 1) && !Number.isNaN(${v})`,
+        number: `typeof ${v} === "number" && !Number.isNaN(${v})`,
         boolean: `typeof ${v} === "boolean"`,
         array: `Array.isArray(${v})`,
         object: `typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})`,

@@ -126,7 +126,7 @@ export function validateWhatsappTemplate(v: unknown, p: Path, e: Violation[]): v
       if (!(typeof o14["content"] === "string")) e.push({ path: [...p, "content"], code: "type", message: "must be string" });
     }
     if (o14["parameter_count"] !== undefined) {
-      if (typeof o14["parameter_count"] === "number" && Number.isInteger(o14["parameter_count"])) {
+      if (typeof o14["parameter_count"] === "number" && !(o14["parameter_count"] % 1) && !Number.isNaN(o14["parameter_count"])) {
         if (o14["parameter_count"] < 0) e.push({ path: [...p, "parameter_count"], code: "minimum", message: "must be >= 0" });
       } else e.push({ path: [...p, "parameter_count"], code: "type", message: "must be integer" });
     }
@@ -174,22 +174,22 @@ export function validatePageMeta(v: unknown, p: Path, e: Violation[]): void {
     if (o38["total_pages"] === undefined) e.push({ path: p, code: "required", message: "must have required property 'total_pages'" });
     if (o38["total_count"] === undefined) e.push({ path: p, code: "required", message: "must have required property 'total_count'" });
     if (o38["page"] !== undefined) {
-      if (typeof o38["page"] === "number" && Number.isInteger(o38["page"])) {
+      if (typeof o38["page"] === "number" && !(o38["page"] % 1) && !Number.isNaN(o38["page"])) {
         if (o38["page"] < 1) e.push({ path: [...p, "page"], code: "minimum", message: "must be >= 1" });
       } else e.push({ path: [...p, "page"], code: "type", message: "must be integer" });
     }
     if (o38["per_page"] !== undefined) {
-      if (typeof o38["per_page"] === "number" && Number.isInteger(o38["per_page"])) {
+      if (typeof o38["per_page"] === "number" && !(o38["per_page"] % 1) && !Number.isNaN(o38["per_page"])) {
         if (o38["per_page"] < 1) e.push({ path: [...p, "per_page"], code: "minimum", message: "must be >= 1" });
       } else e.push({ path: [...p, "per_page"], code: "type", message: "must be integer" });
     }
     if (o38["total_pages"] !== undefined) {
-      if (typeof o38["total_pages"] === "number" && Number.isInteger(o38["total_pages"])) {
+      if (typeof o38["total_pages"] === "number" && !(o38["total_pages"] % 1) && !Number.isNaN(o38["total_pages"])) {
         if (o38["total_pages"] < 0) e.push({ path: [...p, "total_pages"], code: "minimum", message: "must be >= 0" });
       } else e.push({ path: [...p, "total_pages"], code: "type", message: "must be integer" });
     }
     if (o38["total_count"] !== undefined) {
-      if (typeof o38["total_count"] === "number" && Number.isInteger(o38["total_count"])) {
+      if (typeof o38["total_count"] === "number" && !(o38["total_count"] % 1) && !Number.isNaN(o38["total_count"])) {
         if (o38["total_count"] < 0) e.push({ path: [...p, "total_count"], code: "minimum", message: "must be >= 0" });
       } else e.push({ path: [...p, "total_count"], code: "type", message: "must be integer" });
     }
@@ -224,7 +224,7 @@ export function validateError(v: unknown, p: Path, e: Violation[]): void {
       if (!(typeof o44["error"] === "string")) e.push({ path: [...p, "error"], code: "type", message: "must be string" });
     }
     if (o44["status"] !== undefined) {
-      if (!(typeof o44["status"] === "number" && Number.isInteger(o44["status"]))) e.push({ path: [...p, "status"], code: "type", message: "must be integer" });
+      if (!(typeof o44["status"] === "number" && !(o44["status"] % 1) && !Number.isNaN(o44["status"]))) e.push({ path: [...p, "status"], code: "type", message: "must be integer" });
     }
     if (o44["message"] !== undefined) {
       if (!(typeof o44["message"] === "string")) e.push({ path: [...p, "message"], code: "type", message: "must be string" });
@@ -375,7 +375,7 @@ export const operationSpecs: readonly OperationSpec[] = [
         style: "form",
         type: "integer",
         validate: (v: unknown, p: Path, e: Violation[]) => {
-          if (typeof v === "number" && Number.isInteger(v)) {
+          if (typeof v === "number" && !(v % 1) && !Number.isNaN(v)) {
             if (v < 1) e.push({ path: p, code: "minimum", message: "must be >= 1" });
           } else e.push({ path: p, code: "type", message: "must be integer" });
         },
@@ -387,7 +387,7 @@ export const operationSpecs: readonly OperationSpec[] = [
         style: "form",
         type: "integer",
         validate: (v: unknown, p: Path, e: Violation[]) => {
-          if (typeof v === "number" && Number.isInteger(v)) {
+          if (typeof v === "number" && !(v % 1) && !Number.isNaN(v)) {
             if (v < 1) e.push({ path: p, code: "minimum", message: "must be >= 1" });
             if (v > 100) e.push({ path: p, code: "maximum", message: "must be <= 100" });
           } else e.push({ path: p, code: "type", message: "must be integer" });

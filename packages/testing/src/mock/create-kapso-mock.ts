@@ -301,7 +301,8 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
   function listPage(query: URLSearchParams): WhatsappTemplateList {
     const number = (name: string, fallback: number) => {
       const value = coerce(query.get(name) || String(fallback), "integer");
-      return typeof value === "number" ? value : fallback;
+      // `Infinity` passes validation (as in Prism); page past every end instead.
+      return typeof value === "number" ? Math.min(value, Number.MAX_SAFE_INTEGER) : fallback;
     };
     const page = number("page", 1);
     const perPage = number("per_page", 20);

@@ -25,9 +25,9 @@ export class TemplateStore {
     return template;
   }
 
-  /** The template with this id (any letter case), if there is one. */
+  /** The template with this id (any letter case, `urn:uuid:` prefix or not), if there is one. */
   get(id: string): StoredTemplate | undefined {
-    return this.#templates.get(id.toLowerCase());
+    return this.#templates.get(id.toLowerCase().replace(/^urn:uuid:/, ""));
   }
 
   /** Changes fields of a stored template; throws when there is none with this id. */
