@@ -54,11 +54,16 @@ export interface RateLimitObservation extends ErrorObservation {
 }
 
 export interface KeyObservation {
+  /** The runtime's own object inspector that was checked too (`util.inspect`, `Bun.inspect`, `Deno.inspect`). */
+  inspector: string | null;
   /** The key really went out as `X-API-Key` (the mock saw it before redacting). */
   authenticated: boolean;
-  /** Strings that contain the key: the serialised client, errors, recorded calls. */
+  /** Strings that contain the key: the serialised client, errors, log lines, recorded calls. */
   leaks: string[];
   serializedClientLength: number;
+  /** Lines the client logged at level "debug", and requests it made: one line per request at least. */
+  logLines: number;
+  requests: number;
 }
 
 export interface BrowserGuardObservation {

@@ -53,6 +53,24 @@ function lastSent(mock: KapsoMock): SendObservation["recorded"] {
   };
 }
 
+type Inspect = (value: unknown) => string;
+
+interface InspectorGlobals {
+  Bun?: { inspect: Inspect };
+  Deno?: { inspect: Inspect };
+  process?: { getBuiltinModule?: (id: string) => { inspect?: Inspect } | undefined };
+}
+
+/** How the runtime's console shows an object, where it has such a function (not in pages or workerd). */
+function runtimeInspector(): { name: string; inspect: Inspect } | null {
+  const g = globalThis as InspectorGlobals;
+  if (g.Bun) return { name: "Bun.inspect", inspect: (v) => g.Bun!.inspect(v) };
+  if (g.Deno) return { name: "Deno.inspect", inspect: (v) => g.Deno!.inspect(v) };
+  const util = g.process?.getBuiltinModule?.("node:util");
+  if (util?.inspect) return { name: "util.inspect", inspect: util.inspect };
+  return null;
+}
+
 /** A key no fixture or header could contain by chance. */
 function freshApiKey(): string {
   return `kapso_rt_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -65,11 +83,18 @@ export async function runScenario(
   const apiKey = freshApiKey();
   // The mock accepts only this key, so every successful answer proves it went out as X-API-Key.
   const mock = createKapsoMock({ apiKeys: [apiKey] });
+  // Every level is collected, so the key check covers the log lines too.
+  const logLines: string[] = [];
+  const collect = (line: string) => {
+    logLines.push(line);
+  };
   // Outside a browser the flag is left out: a runtime mistaken for a browser fails here.
   const kapso = new Kapso({
     apiKey,
     fetch: mock.fetch,
     baseUrl: mock.baseUrl,
+    logLevel: "debug",
+    logger: { error: collect, warn: collect, info: collect, debug: collect },
     ...(options.browser ? { dangerouslyAllowBrowser: true } : {}),
   });
   const errorsSeen: unknown[] = [];
@@ -155,6 +180,7 @@ export async function runScenario(
     };
   });
 
+  const requests = mock.calls.length;
   const browserGuard = options.browser ? await step(() => checkBrowserGuard(apiKey, mock)) : undefined;
 
   const key = await step(async () => {
@@ -163,17 +189,24 @@ export async function runScenario(
       "JSON.stringify(client)": serializedClient,
       "String(client)": String(kapso),
       "recorded calls": JSON.stringify(mock.calls),
+      "log lines": logLines.join("\n"),
     };
+    const inspector = runtimeInspector();
+    if (inspector) candidates[`${inspector.name}(client)`] = inspector.inspect(kapso);
     errorsSeen.forEach((error, i) => {
       candidates[`error ${i} JSON`] = JSON.stringify(error);
       candidates[`error ${i} stack`] = error instanceof Error ? String(error.stack) : String(error);
+      if (inspector) candidates[`${inspector.name}(error ${i})`] = inspector.inspect(error);
     });
     return {
+      inspector: inspector?.name ?? null,
       authenticated: mock.calls.length > 0 && mock.calls.every((c) => c.headers["x-api-key"] === REDACTED),
       leaks: Object.entries(candidates)
         .filter(([, text]) => text.includes(apiKey))
         .map(([where]) => where),
       serializedClientLength: serializedClient.length,
+      logLines: logLines.length,
+      requests,
     };
   });
 

@@ -2,6 +2,6 @@ import { bunBinary, bundles } from "../support/paths.js";
 import { runProcessScenario } from "../support/run-process.js";
 import { describeScenario } from "../support/scenario-checks.js";
 
-describeScenario("Bun", { name: "bun", version: /^1\./ }, () =>
+describeScenario("Bun", { name: "bun", version: /^1\./, inspector: "Bun.inspect" }, () =>
   runProcessScenario(bunBinary(), ["run", bundles.process]),
 );

@@ -4,7 +4,7 @@ import { describeScenario } from "../support/scenario-checks.js";
 
 // Least privilege: no network (the mock is in-process) and no file access; the environment
 // only for the client's documented KAPSO_* defaults.
-describeScenario("Deno", { name: "deno", version: /^2\./ }, () =>
+describeScenario("Deno", { name: "deno", version: /^2\./, inspector: "Deno.inspect" }, () =>
   runProcessScenario(denoBinary(), [
     "run",
     "--no-prompt",

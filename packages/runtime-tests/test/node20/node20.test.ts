@@ -3,6 +3,6 @@ import { runProcessScenario } from "../support/run-process.js";
 import { describeScenario } from "../support/scenario-checks.js";
 
 // The Node that runs the test suite: the repository's supported floor.
-describeScenario("Node 20 (host)", { name: "node", version: /^v20\./ }, () =>
+describeScenario("Node 20 (host)", { name: "node", version: /^v20\./, inspector: "util.inspect" }, () =>
   runProcessScenario(process.execPath, [bundles.process]),
 );

@@ -30,8 +30,10 @@ export function ensureChromium(): string {
     throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium (as root)`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  execFileSync("apt-get", ["update"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+  // Wait for dpkg's lock rather than fail when another install is running.
+  const wait = ["-o", "DPkg::Lock::Timeout=120"];
+  execFileSync("apt-get", [...wait, "update"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("apt-get", [...wait, "install", "-y", "chromium"], {
     env,
     stdio: ["ignore", "ignore", "pipe"],
   });

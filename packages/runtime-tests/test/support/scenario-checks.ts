@@ -20,6 +20,8 @@ export interface ExpectedRuntime {
   version: RegExp;
   /** A web page: the constructor must refuse an API key unless allowed. */
   browser?: boolean;
+  /** The runtime's object inspector, which must show the client without its key. */
+  inspector?: string;
   /** How long starting the runtime may take, when longer than the default test timeout. */
   startTimeout?: number;
 }
@@ -116,11 +118,15 @@ export function describeScenario(
       });
     });
 
-    it("sends the key, and never shows it in the serialised client, errors or recorded calls", () => {
+    it("sends the key, and never shows it in the serialised or inspected client, errors, logs or recorded calls", () => {
       const key = stepValue(reported().steps.key, "key");
       expect(key.authenticated).toBe(true);
+      expect(key.inspector).toBe(runtime.inspector ?? null);
       expect(key.leaks).toEqual([]);
       expect(key.serializedClientLength).toBeGreaterThan(2);
+      // Seven requests (two sends, a get, three list pages, the 429), each logged.
+      expect(key.requests).toBe(7);
+      expect(key.logLines).toBeGreaterThanOrEqual(key.requests);
       expect(reported().apiKeyLength).toBeGreaterThan(20);
     });
 
