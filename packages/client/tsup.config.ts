@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `journal` is Node-only (node:fs), so it is an entry of its own and `index` stays browser-safe.
+  entry: { index: "src/index.ts", journal: "src/bulk/journal-entry.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -26,6 +26,8 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from "@kapsokit/core";
+export type { BulkJournal, BulkProgress, BulkStatus, JournalState, RateInput } from "./bulk/index.js";
+export type { SendManyOptions, SendManyRecipient, SendManyResult } from "./bulk/templates-send-many.js";
 export { Kapso, type KapsoOptions } from "./kapso.js";
 export type { Logger, LogLevel } from "./log.js";
 export type { Templates } from "./resources/templates.js";

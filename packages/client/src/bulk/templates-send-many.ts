@@ -1,8 +1,8 @@
-// `kapso.templates.sendMany`: the bulk engine bound to the client's own send. The engine is
-// loaded on first use, so an app that only ever calls `send` does not ship it.
-import { type SendTemplateResponse, ValidationError } from "@kapsokit/core";
+// `kapso.templates.sendMany`: the bulk engine bound to the client's own send.
+import type { SendTemplateResponse } from "@kapsokit/core";
 import type { APIPromise, RequestOptions, SendTemplateInput } from "../types.js";
 import { recipientKey } from "./recipient-key.js";
+import { sendMany } from "./send-many.js";
 import type { BulkOptions, BulkResult } from "./types.js";
 
 /** One recipient of a bulk send: a send's input, and the template when it is not the run's. */
@@ -40,27 +40,22 @@ export interface TemplateSender {
 const normalisePhone = (to: unknown) => (typeof to === "string" ? to.replace(/[\s().-]/g, "") : to);
 
 /** Runs a bulk send through a templates resource; see `Templates.sendMany`. */
-export async function* sendManyTemplates(
+export function sendManyTemplates(
   templates: TemplateSender,
   fetchTemplate: (templateId: string, signal: AbortSignal) => Promise<unknown>,
   recipients: Iterable<SendManyRecipient> | AsyncIterable<SendManyRecipient>,
   options: SendManyOptions = {},
 ): AsyncGenerator<SendManyResult, void, undefined> {
-  const { sendMany } = await import("./send-many.js");
   const { templateId: runTemplate, validateAgainstTemplate = true, timeout, ...bulk } = options;
   const templateOf = (recipient: SendManyRecipient) => recipient.templateId ?? runTemplate;
-  yield* sendMany<SendManyRecipient, SendTemplateResponse>(
+  return sendMany<SendManyRecipient, SendTemplateResponse>(
     {
       send(recipient, { signal, maxRetries }) {
         const { templateId: _, ...input } = recipient;
-        const templateId = templateOf(recipient);
-        if (templateId === undefined) {
-          throw new ValidationError([
-            { path: "templateId", message: "is required (on the recipient or in options)" },
-          ]);
-        }
+        // Without a template id the send's own validation refuses the recipient (nothing
+        // from core is imported here, so this chunk shares no code with the main bundle).
         return templates
-          .send(templateId, input, { signal, maxRetries, timeout, validateAgainstTemplate })
+          .send(templateOf(recipient) ?? "", input, { signal, maxRetries, timeout, validateAgainstTemplate })
           .withResponse();
       },
       keyOf: (recipient) =>

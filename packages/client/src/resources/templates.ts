@@ -9,6 +9,8 @@ import {
   type WhatsappTemplateList,
 } from "@kapsokit/core";
 import { apiPromise } from "../api-promise.js";
+import { sendManyLazily } from "../bulk/send-many-lazily.js";
+import type { SendManyOptions, SendManyRecipient, SendManyResult } from "../bulk/templates-send-many.js";
 import { type ClientContext, request } from "../request.js";
 import type {
   APIPromise,
@@ -66,6 +68,25 @@ export interface Templates {
     params?: ListTemplatesParams,
     options?: RequestOptions,
   ): PagePromise<WhatsappTemplateList, WhatsappTemplate>;
+  /**
+   * Sends to many recipients, one result per recipient as each send finishes. Recipients are
+   * read one at a time from any iterable or async iterable (a million-row file streams). The
+   * run stays under `rate` and the server's `X-RateLimit-*`, pauses every send for
+   * `Retry-After` after a 429, checks each template once, and never stops for one failure.
+   * With a `journal`, a run that was killed resumes without sending anything twice.
+   *
+   * @example
+   * ```ts
+   * const recipients = [{ to: "+14155550123", parameters: ["Ana", "Friday 3 PM"] }];
+   * for await (const r of kapso.templates.sendMany(recipients, { templateId, rate: "100/min" })) {
+   *   if (r.status !== "sent") console.warn(r.recipient.to, r.status);
+   * }
+   * ```
+   */
+  sendMany(
+    recipients: Iterable<SendManyRecipient> | AsyncIterable<SendManyRecipient>,
+    options?: SendManyOptions,
+  ): AsyncGenerator<SendManyResult, void, undefined>;
 }
 
 const ONE = "/whatsapp_templates/{template_id}";
@@ -75,20 +96,24 @@ export function createTemplates(context: ClientContext): Templates {
   // Templates fetched to check sends against, with the time each stops being trusted.
   const cache = new Map<string, [expires: number, template: Promise<WhatsappTemplate>]>();
 
+  const fetchTemplate = (templateId: string, options?: RequestOptions) => {
+    let [expires, fetched] = cache.get(templateId) ?? [0];
+    if (!fetched || expires < Date.now()) {
+      fetched = templates.get(templateId, options).then((answer) => answer.data);
+      cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), fetched]);
+      // A failed fetch is not kept.
+      fetched.catch(() => cache.delete(templateId));
+    }
+    return fetched;
+  };
+
   const templates: Templates = {
     send: (templateId, input, options = {}) =>
       apiPromise(
         (async () => {
           const template = toTemplateMessage(templateId, input);
           if (options.validateAgainstTemplate ?? context.templateTtl) {
-            let [expires, fetched] = cache.get(templateId) ?? [0];
-            if (!fetched || expires < Date.now()) {
-              fetched = templates.get(templateId, options).then((answer) => answer.data);
-              cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), fetched]);
-              // A failed fetch is not kept.
-              fetched.catch(() => cache.delete(templateId));
-            }
-            const issues = matchTemplate(await fetched, template);
+            const issues = matchTemplate(await fetchTemplate(templateId, options), template);
             if (issues.length) throw new ValidationError(issues);
           }
           return request(
@@ -143,6 +168,9 @@ export function createTemplates(context: ClientContext): Templates {
         },
       });
     },
+
+    sendMany: (recipients, options) =>
+      sendManyLazily(templates, (id, signal) => fetchTemplate(id, { signal }), recipients, options),
   };
   return templates;
 }
