@@ -53,6 +53,19 @@ export interface RateLimitObservation extends ErrorObservation {
   attempts: number;
 }
 
+export interface MockValidationObservation {
+  /** The mock's answer to a request that breaks the spec, sent straight to `mock.fetch`. */
+  status: number;
+  /** Each violation's location, joined with dots (`body.template.phone_number`). */
+  locations: string[];
+  /** Messages the mock recorded as sent for it: none. */
+  sent: number;
+}
+
+export interface AuthenticationObservation extends ErrorObservation {
+  status: number;
+}
+
 export interface KeyObservation {
   /** The runtime's own object inspector that was checked too (`util.inspect`, `Bun.inspect`, `Deno.inspect`). */
   inspector: string | null;
@@ -83,6 +96,8 @@ export interface ScenarioResult {
     list: Step<ListObservation>;
     validation: Step<ValidationObservation>;
     rateLimit: Step<RateLimitObservation>;
+    mockValidation: Step<MockValidationObservation>;
+    authentication: Step<AuthenticationObservation>;
     key: Step<KeyObservation>;
     browserGuard?: Step<BrowserGuardObservation>;
   };

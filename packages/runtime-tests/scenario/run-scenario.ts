@@ -1,7 +1,7 @@
 // The scenario every runtime runs: the real client against the real in-process mock, handed
 // in as `fetch` (nothing global is patched). Each step records what it observed; the tests
 // decide whether that is right, so a runtime can never pass by reporting "done".
-import { Kapso, RateLimitError, ValidationError } from "@kapsokit/client";
+import { AuthenticationError, Kapso, RateLimitError, ValidationError } from "@kapsokit/client";
 import { createKapsoMock, fixtures, type KapsoMock, REDACTED } from "@kapsokit/testing";
 import type {
   BrowserGuardObservation,
@@ -181,6 +181,43 @@ export async function runScenario(
   });
 
   const requests = mock.calls.length;
+
+  // The mock on its own: a request no client would send is refused by the spec validators,
+  // which are precompiled so they also run where code generation from strings is forbidden.
+  const mockValidation = await step(async () => {
+    const sentBefore = mock.sent.length;
+    const response = await mock.fetch(
+      `${mock.baseUrl}/whatsapp_templates/${fixtures.appointmentReminder.id}/send_template`,
+      {
+        method: "POST",
+        headers: { "X-API-Key": apiKey, "Content-Type": "application/json" },
+        body: JSON.stringify({ template: { phone_number: "12", template_parameters: ["Ana", 2] } }),
+      },
+    );
+    const body = (await response.json()) as { violations?: { location: string[] }[] };
+    return {
+      status: response.status,
+      locations: (body.violations ?? []).map((v) => v.location.join(".")),
+      sent: mock.sent.length - sentBefore,
+    };
+  });
+
+  const authentication = await step(async () => {
+    const stranger = new Kapso({
+      apiKey: freshApiKey(),
+      fetch: mock.fetch,
+      baseUrl: mock.baseUrl,
+      logLevel: "off",
+      ...(options.browser ? { dangerouslyAllowBrowser: true } : {}),
+    });
+    const error = await caught(() => stranger.templates.get(fixtures.invoiceReady.id));
+    return {
+      ...describeError(error),
+      isExpectedClass: error instanceof AuthenticationError,
+      status: error instanceof AuthenticationError ? error.status : 0,
+    };
+  });
+
   const browserGuard = options.browser ? await step(() => checkBrowserGuard(apiKey, mock)) : undefined;
 
   const key = await step(async () => {
@@ -220,6 +257,8 @@ export async function runScenario(
       list,
       validation,
       rateLimit,
+      mockValidation,
+      authentication,
       key,
       ...(browserGuard ? { browserGuard } : {}),
     },

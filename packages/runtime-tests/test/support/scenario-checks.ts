@@ -118,6 +118,23 @@ export function describeScenario(
       });
     });
 
+    it("has the mock refuse a request that breaks the spec, naming each violation", () => {
+      const mockValidation = stepValue(reported().steps.mockValidation, "mockValidation");
+      expect(mockValidation.status).toBe(422);
+      expect(mockValidation.locations).toEqual(
+        expect.arrayContaining(["body.template.phone_number", "body.template.template_parameters.1"]),
+      );
+      expect(mockValidation.sent).toBe(0);
+    });
+
+    it("maps the mock's 401 for an unknown key to AuthenticationError", () => {
+      expect(stepValue(reported().steps.authentication, "authentication")).toMatchObject({
+        name: "AuthenticationError",
+        isExpectedClass: true,
+        status: 401,
+      });
+    });
+
     it("sends the key, and never shows it in the serialised or inspected client, errors, logs or recorded calls", () => {
       const key = stepValue(reported().steps.key, "key");
       expect(key.authenticated).toBe(true);
