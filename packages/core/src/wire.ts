@@ -33,16 +33,17 @@ export interface WireCall {
 export const baseUrlOf = (connection: Connection): string =>
   (connection.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
 
-/** The headers of every request: extras first, so they cannot replace the key or User-Agent. */
-export const wireHeaders = (
-  connection: Connection,
-  extra?: Record<string, string>,
-): Record<string, string> => ({
-  ...connection.headers,
-  ...extra,
-  "X-API-Key": connection.apiKey,
-  "User-Agent": `kapsokit/${VERSION}`,
-});
+/**
+ * The headers of every request: the connection's extras, then the call's, then the API key and
+ * User-Agent, set last (whatever the spelling of the extras) so nothing can replace them.
+ */
+export function wireHeaders(connection: Connection, extra?: Record<string, string>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries({ ...connection.headers, ...extra })) headers.set(name, value);
+  headers.set("X-API-Key", connection.apiKey);
+  headers.set("User-Agent", `kapsokit/${VERSION}`);
+  return headers;
+}
 
 /**
  * Builds the `Request` of one operation: path parameters filled in, query parameters
@@ -72,13 +73,8 @@ export function toRequest(
       for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
     } else add(name, value);
   }
+  const headers = wireHeaders(connection, call.headers);
   const json = call.body !== undefined;
-  return new Request(url, {
-    method,
-    headers: {
-      ...wireHeaders(connection, call.headers),
-      ...(json && { "Content-Type": "application/json" }),
-    },
-    body: json ? JSON.stringify(call.body) : undefined,
-  });
+  if (json) headers.set("Content-Type", "application/json");
+  return new Request(url, { method, headers, body: json ? JSON.stringify(call.body) : undefined });
 }

@@ -140,7 +140,8 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
         Date.now() + wait < deadline
       ) {
         report({ status: response?.status, error, retryIn: wait });
-        await response?.body?.cancel();
+        // Free the connection; not awaited, since a teed body only settles when both halves do.
+        response?.body?.cancel().catch(() => {});
         error = await sleep(wait, signal);
         if (!error) {
           retries++;

@@ -66,3 +66,36 @@ describe("createClient", () => {
     expect(url.searchParams.get("q[name_cont]")).toBe("order");
   });
 });
+
+describe("createClient through the transport", () => {
+  it("retries a read after a 503 and returns the answer that follows", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return calls === 1
+        ? Response.json({}, { status: 503, headers: { "Retry-After": "0" } })
+        : Response.json({ data: [] });
+    };
+    const { data } = await createClient({ apiKey: "k", fetch }).GET("/whatsapp_templates");
+    expect(data).toEqual({ data: [] });
+    expect(calls).toBe(2);
+  });
+
+  it("returns an HTTP error as { error } and does not repeat a send after a 500", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return Response.json({ status: "error", message: "Failed to send" }, { status: 500 });
+    };
+    const { error, response } = await createClient({ apiKey: "k", fetch }).POST(
+      "/whatsapp_templates/{template_id}/send_template",
+      {
+        params: { path: { template_id: TEMPLATE_ID } },
+        body: { template: { phone_number: "+123456789012" } },
+      },
+    );
+    expect(response.status).toBe(500);
+    expect(error).toEqual({ status: "error", message: "Failed to send" });
+    expect(calls).toBe(1);
+  });
+});
