@@ -4,7 +4,6 @@ import { reporters } from "../../vitest.shared.js";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/bundles.ts"],
     reporters,
     // Each file starts a whole runtime (a process, workerd or Chromium); on two shared cores
     // a cold start can take several seconds, and Chromium may first need an apt install.

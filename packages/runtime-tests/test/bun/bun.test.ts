@@ -1,7 +1,8 @@
-import { bunBinary, bundles } from "../support/paths.js";
+import { bundleScenario } from "../support/bundle.js";
+import { bunBinary } from "../support/paths.js";
 import { runProcessScenario } from "../support/run-process.js";
 import { describeScenario } from "../support/scenario-checks.js";
 
-describeScenario("Bun", { name: "bun", version: /^1\./, inspector: "Bun.inspect" }, () =>
-  runProcessScenario(bunBinary(), ["run", bundles.process]),
+describeScenario("Bun", { name: "bun", version: /^1\./, inspector: "Bun.inspect" }, async () =>
+  runProcessScenario(bunBinary(), ["run", await bundleScenario("process", "bun")]),
 );

@@ -1,8 +1,8 @@
-import { bundles } from "../support/paths.js";
+import { bundleScenario } from "../support/bundle.js";
 import { runProcessScenario } from "../support/run-process.js";
 import { describeScenario } from "../support/scenario-checks.js";
 
 // The Node that runs the test suite: the repository's supported floor.
-describeScenario("Node 20 (host)", { name: "node", version: /^v20\./, inspector: "util.inspect" }, () =>
-  runProcessScenario(process.execPath, [bundles.process]),
+describeScenario("Node 20 (host)", { name: "node", version: /^v20\./, inspector: "util.inspect" }, async () =>
+  runProcessScenario(process.execPath, [await bundleScenario("process", "node20")]),
 );

@@ -4,9 +4,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { type BrowserContext, chromium } from "playwright-core";
 import type { ScenarioResult } from "../../scenario/result.js";
-import { bundles } from "./paths.js";
+import { bundleScenario } from "./bundle.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -46,8 +46,8 @@ const PAGE = `<!doctype html>
 <script type="module" src="/browser.js"></script></head><body></body></html>`;
 
 /** Serves the page and the browser bundle on loopback (http://127.0.0.1 is a secure context). */
-function servePage(): Promise<Server> {
-  const script = readFileSync(bundles.browser);
+async function servePage(): Promise<Server> {
+  const script = readFileSync(await bundleScenario("browser", "chromium"));
   const server = createServer((request, response) => {
     if (request.url === "/") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
@@ -57,21 +57,23 @@ function servePage(): Promise<Server> {
       response.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
 }
 
 /** Runs the browser scenario in headless Chromium and returns what the page reported. */
 export async function runBrowserScenario(): Promise<ScenarioResult> {
   const executablePath = ensureChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), "kapsokit-chromium-"));
   const server = await servePage();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: FLAGS,
-  });
+  const userDataDir = mkdtempSync(join(tmpdir(), "kapsokit-chromium-"));
   const pageErrors: string[] = [];
+  let context: BrowserContext | undefined;
   try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: FLAGS,
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {
@@ -80,14 +82,14 @@ export async function runBrowserScenario(): Promise<ScenarioResult> {
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof globalThis.runKapsoScenario === "function", undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     return await page.evaluate(() => globalThis.runKapsoScenario());
   } catch (error) {
     const details = pageErrors.length > 0 ? `\npage errors:\n${pageErrors.join("\n")}` : "";
     throw new Error(`${error instanceof Error ? error.message : String(error)}${details}`);
   } finally {
-    await context.close();
+    await context?.close();
     server.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }

@@ -6,17 +6,8 @@ import { fileURLToPath } from "node:url";
 /** The runtime-tests package folder: processes run here so bare imports find its node_modules. */
 export const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Where test/setup/bundles.ts writes the scenario builds. */
+/** Where the scenario builds go (see bundle.ts). */
 export const bundleDir = join(packageDir, ".bundle");
-
-export const bundles = {
-  /** ESM with `@kapsokit/*` left as imports, so each runtime resolves the published entry points. */
-  process: join(bundleDir, "process.mjs"),
-  /** One self-contained ES module for workerd. */
-  worker: join(bundleDir, "worker.mjs"),
-  /** One self-contained ES module loaded by a page in Chromium. */
-  browser: join(bundleDir, "browser.js"),
-} as const;
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { Miniflare } from "miniflare";
 import { afterAll } from "vitest";
 import type { ScenarioResult } from "../../scenario/result.js";
-import { bundles } from "../support/paths.js";
+import { bundleScenario } from "../support/bundle.js";
 import { describeScenario } from "../support/scenario-checks.js";
 
 let miniflare: Miniflare | undefined;
@@ -15,7 +15,7 @@ afterAll(async () => {
 describeScenario("workerd (miniflare)", { name: "workerd", version: /^Cloudflare-Workers$/ }, async () => {
   miniflare = new Miniflare({
     modules: true,
-    scriptPath: bundles.worker,
+    scriptPath: await bundleScenario("worker", "workerd"),
     compatibilityDate: "2026-04-20",
   });
   const response = await miniflare.dispatchFetch("http://runtime.test/");

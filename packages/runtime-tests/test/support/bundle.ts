@@ -1,0 +1,41 @@
+// Builds the scenario for one runtime, inside that runtime's test: a build that fails (say, a
+// `node:` import reachable from a main entry) fails the runtimes that need it, and only those.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { type BuildOptions, build } from "esbuild";
+import { bundleDir, packageDir } from "./paths.js";
+
+export type BundleKind = "process" | "worker" | "browser";
+
+const OPTIONS: Record<BundleKind, BuildOptions> = {
+  // Node, Bun and Deno import the packages' own ESM builds through their package.json exports.
+  process: { entryPoints: ["scenario/entry-process.ts"], platform: "neutral", packages: "external" },
+  // workerd loads one module; these conditions are the ones Cloudflare's own bundler uses.
+  worker: {
+    entryPoints: ["scenario/entry-worker.ts"],
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["workerd", "worker", "browser"],
+  },
+  browser: { entryPoints: ["scenario/entry-browser.ts"], platform: "browser" },
+};
+
+/**
+ * Bundles the scenario for `kind` into `.bundle/<name>/scenario.mjs` and returns that path.
+ * The file sits inside this package, so bare imports resolve from its node_modules.
+ */
+export async function bundleScenario(kind: BundleKind, name: string): Promise<string> {
+  const dir = join(bundleDir, name);
+  const outfile = join(dir, "scenario.mjs");
+  rmSync(dir, { recursive: true, force: true });
+  await build({
+    ...OPTIONS[kind],
+    absWorkingDir: packageDir,
+    outfile,
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    logLevel: "silent",
+  });
+  return outfile;
+}
