@@ -18,5 +18,7 @@ function detectRuntime(): RuntimeInfo {
   throw new Error("unknown runtime");
 }
 
-const result = await runScenario(detectRuntime(), { browser: false });
-console.log(`${RESULT_MARKER}${JSON.stringify(result)}`);
+// No top-level await: the same entry is also built as CommonJS.
+void runScenario(detectRuntime(), { browser: false }).then((result) => {
+  console.log(`${RESULT_MARKER}${JSON.stringify(result)}`);
+});

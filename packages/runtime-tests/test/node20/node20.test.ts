@@ -6,3 +6,10 @@ import { describeScenario } from "../support/scenario-checks.js";
 describeScenario("Node 20 (host)", { name: "node", version: /^v20\./, inspector: "util.inspect" }, async () =>
   runProcessScenario(process.execPath, [await bundleScenario("process", "node20")]),
 );
+
+// The same scenario through `require`: the CommonJS builds of the client and the mock.
+describeScenario(
+  "Node 20 (host), CommonJS builds",
+  { name: "node", version: /^v20\./, inspector: "util.inspect" },
+  async () => runProcessScenario(process.execPath, [await bundleScenario("process-cjs", "node20-cjs")]),
+);

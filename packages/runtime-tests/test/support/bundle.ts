@@ -5,11 +5,18 @@ import { join } from "node:path";
 import { type BuildOptions, build } from "esbuild";
 import { bundleDir, packageDir } from "./paths.js";
 
-export type BundleKind = "process" | "worker" | "browser";
+export type BundleKind = "process" | "process-cjs" | "worker" | "browser";
 
 const OPTIONS: Record<BundleKind, BuildOptions> = {
   // Node, Bun and Deno import the packages' own ESM builds through their package.json exports.
   process: { entryPoints: ["scenario/entry-process.ts"], platform: "neutral", packages: "external" },
+  // The same, as CommonJS: `require` picks the packages' CJS builds.
+  "process-cjs": {
+    entryPoints: ["scenario/entry-process.ts"],
+    platform: "node",
+    format: "cjs",
+    packages: "external",
+  },
   // workerd loads one module; these conditions are the ones Cloudflare's own bundler uses.
   worker: {
     entryPoints: ["scenario/entry-worker.ts"],
@@ -21,21 +28,21 @@ const OPTIONS: Record<BundleKind, BuildOptions> = {
 };
 
 /**
- * Bundles the scenario for `kind` into `.bundle/<name>/scenario.mjs` and returns that path.
+ * Bundles the scenario for `kind` into `.bundle/<name>/` and returns the file's path.
  * The file sits inside this package, so bare imports resolve from its node_modules.
  */
 export async function bundleScenario(kind: BundleKind, name: string): Promise<string> {
   const dir = join(bundleDir, name);
-  const outfile = join(dir, "scenario.mjs");
+  const outfile = join(dir, kind === "process-cjs" ? "scenario.cjs" : "scenario.mjs");
   rmSync(dir, { recursive: true, force: true });
   await build({
-    ...OPTIONS[kind],
     absWorkingDir: packageDir,
     outfile,
     bundle: true,
     format: "esm",
     target: "es2022",
     logLevel: "silent",
+    ...OPTIONS[kind],
   });
   return outfile;
 }
