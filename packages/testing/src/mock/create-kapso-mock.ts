@@ -295,6 +295,24 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
         });
         return reply(200, payload);
       }
+      default: {
+        // An operation the spec has but the mock has no behaviour for yet: its documented
+        // success example, as Prism would answer, or a plain 501 without one.
+        const responses = specExamples[operation.operationId as OperationId].responses as Record<
+          string,
+          unknown
+        >;
+        const success = operation.statuses.find((status) => status >= 200 && status < 300);
+        const example = success === undefined ? undefined : responses[String(success)];
+        if (success !== undefined && example !== undefined && example !== null) {
+          return reply(success, structuredClone(example));
+        }
+        return reply(501, {
+          error: "Not implemented",
+          status: 501,
+          message: `The mock has no behaviour for ${operation.operationId} and the spec no example to answer with`,
+        });
+      }
     }
   }
 
