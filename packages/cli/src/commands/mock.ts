@@ -1,0 +1,65 @@
+// `kapsokit mock [--port]`: the embedded mock of the Kapso API as a local server.
+import { parseCommand, wholeNumber } from "../args.js";
+import { UsageError } from "../errors.js";
+import { EXIT } from "../exit-codes.js";
+import type { Io } from "../io.js";
+
+export const MOCK_HELP = `Usage: kapsokit mock [--port <n>] [--rate-limit <n>] [--json]
+
+Starts a mock of the Kapso API on 127.0.0.1: it validates every request against the API's
+spec, knows a few example templates, and answers like the API. Stop it with Ctrl-C.
+
+  --port <n>          the port (default 4010; 0 for any free one)
+  --rate-limit <n>    allow n requests per minute, then answer 429 like the API
+  --json              print {"url": …} instead of the instructions
+`;
+
+export async function mock(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommand("mock", args, {
+    port: { type: "string" },
+    "rate-limit": { type: "string" },
+  });
+  if (values.help) {
+    io.stdout.write(MOCK_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const port = wholeNumber("port", values.port, 0, 65535) ?? 4010;
+  const perMinute = wholeNumber("rate-limit", values["rate-limit"], 1);
+  // Loaded here: only this command needs the mock and node:http.
+  const { startMockServer } = await import("@kapsokit/testing/server");
+  let server: Awaited<ReturnType<typeof startMockServer>>;
+  try {
+    server = await startMockServer({ port, ...(perMinute ? { rateLimit: { perMinute } } : {}) });
+  } catch (error) {
+    if ((error as { code?: string }).code === "EADDRINUSE") {
+      throw new UsageError(`port ${port} is in use: pick another with --port`);
+    }
+    throw error;
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  } else {
+    const templates = server.mock.templates.all().map((t) => `  ${t.id}  ${t.name} (${t.status})`);
+    io.stdout.write(
+      [
+        `Kapso mock API listening at ${server.url}`,
+        "",
+        "Point kapsokit (or any client) at it:",
+        `  export KAPSO_BASE_URL=${server.url} KAPSO_API_KEY=test`,
+        "",
+        "Templates:",
+        ...templates,
+        "",
+        "Ctrl-C to stop.",
+        "",
+      ].join("\n"),
+    );
+  }
+  await new Promise<void>((resolve) => {
+    if (!io.stop || io.stop.aborted) return resolve();
+    io.stop.addEventListener("abort", () => resolve(), { once: true });
+  });
+  await server.close();
+  return EXIT.ok;
+}

@@ -1,0 +1,101 @@
+// `kapsokit send <template-id> --to <phone> --param <v> …`: one template message.
+import type { SendTemplateInput } from "@kapsokit/client";
+import { parseCommand } from "../args.js";
+import { createKapso } from "../client.js";
+import { UsageError } from "../errors.js";
+import { EXIT } from "../exit-codes.js";
+import type { Io } from "../io.js";
+import { HEADER_OPTIONS, headerFromFlags } from "./header-flags.js";
+
+export const SEND_HELP = `Usage: kapsokit send <template-id> --to <phone> [--param <value> …] [options]
+
+Sends one template message.
+
+  --to <phone>               the recipient, with country code (+1 415 555 0123)
+  --param <value>            a positional parameter, {{1}}, {{2}}, … in order (repeat it)
+  --param <name>=<value>     a named parameter, {{name}} (repeat it)
+  --positional               treat every --param as positional, even with an "="
+  --header-image <url>       an image header (https URL)
+  --header-video <url>       a video header
+  --header-document <url>    a document header, with --filename <name> shown to the reader
+  --header-text <text>       a text header
+  --whatsapp-config-id <id>  the WhatsApp number to send from
+  --customer-id <id>         the customer whose number sends
+  --dry-run                  check everything (against the template too), send nothing
+  --json                     print the result as JSON
+  --base-url <url>           the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
+`;
+
+const NAMED = /^([a-z\d_]+)=(.*)$/s;
+
+/** Positional values, or named ones when every value is `name=value`. */
+export function parametersFromFlags(values: string[], positional: boolean): SendTemplateInput["parameters"] {
+  if (values.length === 0) return undefined;
+  if (positional) return values;
+  const named = values.map((value) => NAMED.exec(value));
+  if (named.every((match) => match !== null)) {
+    return Object.fromEntries(named.map((match) => [match![1]!, match![2]!]));
+  }
+  if (named.some((match) => match !== null)) {
+    throw new UsageError(
+      "some --param values are name=value and some are not; a template uses one kind (add --positional if the values contain =)",
+    );
+  }
+  return values;
+}
+
+export async function send(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommand("send", args, {
+    to: { type: "string" },
+    param: { type: "string", multiple: true },
+    positional: { type: "boolean" },
+    "whatsapp-config-id": { type: "string" },
+    "customer-id": { type: "string" },
+    "dry-run": { type: "boolean" },
+    ...HEADER_OPTIONS,
+  });
+  if (values.help) {
+    io.stdout.write(SEND_HELP);
+    return EXIT.ok;
+  }
+  const [templateId, ...extra] = positionals;
+  if (!templateId) throw new UsageError('missing <template-id>. Run "kapsokit send --help" for usage.');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (values go after --param)`);
+  if (!values.to) throw new UsageError("missing --to <phone>");
+
+  const input: SendTemplateInput = { to: values.to };
+  const parameters = parametersFromFlags(values.param ?? [], values.positional === true);
+  if (parameters) input.parameters = parameters;
+  const header = headerFromFlags(values);
+  if (header) input.header = header;
+  if (values["whatsapp-config-id"]) input.whatsappConfigId = values["whatsapp-config-id"];
+  if (values["customer-id"]) input.customerId = values["customer-id"];
+
+  let wire: unknown;
+  const kapso = createKapso(io, {
+    baseUrl: values["base-url"],
+    dryRun: values["dry-run"],
+    onDryRunSend: (body) => {
+      wire = body;
+    },
+  });
+  const { data, requestId } = await kapso.templates
+    .send(templateId, input, { signal: io.abort })
+    .withResponse();
+
+  if (values["dry-run"]) {
+    if (values.json) io.stdout.write(`${JSON.stringify({ status: "valid", templateId, body: wire })}\n`);
+    else {
+      io.stdout.write(`Dry run: the send to ${input.to} is valid; nothing was sent. It would send:\n`);
+      io.stdout.write(`${JSON.stringify(wire, null, 2)}\n`);
+    }
+    return EXIT.ok;
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ status: "sent", templateId, requestId, data })}\n`);
+  } else {
+    const id = requestId ? ` (request ${requestId})` : "";
+    io.stdout.write(`Sent ${data.template_name || templateId} to ${input.to}: ${data.message}${id}\n`);
+  }
+  return EXIT.ok;
+}
