@@ -62,3 +62,13 @@ describe("vitest matchers", () => {
     expect(() => expect({}).toHaveSentTemplate()).toThrow(/expects a mock from createKapsoMock/);
   });
 });
+
+describe("vitest matcher types", () => {
+  it("refuses wrong arguments at compile time", () => {
+    const mock = createKapsoMock();
+    // @ts-expect-error an operation the spec does not have
+    expect(() => expect(mock).toHaveCalledOperation("deleteWhatsappTemplate", 1)).toThrow();
+    // @ts-expect-error `times` is a number
+    expect(() => expect(mock).toHaveSentTemplateTimes(fixtures.orderUpdate.id, "2")).toThrow();
+  });
+});

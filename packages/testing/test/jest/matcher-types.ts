@@ -1,0 +1,17 @@
+// Type-checked only (by `pnpm typecheck`), never run: the matchers that
+// @kapsokit/testing/jest registers are typed on jest's `expect` (the `expect` package that
+// `@jest/globals` re-exports), and wrong arguments are refused.
+import { expect } from "expect";
+import "../../src/jest.js";
+import type { KapsoMock } from "../../src/index.js";
+
+export function assertions(mock: KapsoMock): void {
+  expect(mock).toHaveSentTemplate("6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b", { to: "+14155550123" });
+  expect(mock).not.toHaveSentTemplate();
+  expect(mock).toHaveSentTemplateTimes("6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b", 2);
+  expect(mock).toHaveCalledOperation("listWhatsappTemplates", 1);
+  // @ts-expect-error an operation the spec does not have
+  expect(mock).toHaveCalledOperation("deleteWhatsappTemplate");
+  // @ts-expect-error `to` is a string
+  expect(mock).toHaveSentTemplate("id", { to: 14155550123 });
+}
