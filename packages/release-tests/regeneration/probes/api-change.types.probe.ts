@@ -1,6 +1,6 @@
 // Compiles only once openapi/kapso.yaml has the change the regeneration test makes and
 // `pnpm generate` has run: a new optional send field, a new response field, a new operation.
-import type { operations, paths, SendTemplateBody, SendTemplateResponse } from "../src/index.js";
+import type { operations, paths, SendTemplateBody, SendTemplateResponse } from "@kapsokit/core";
 
 export const tagged: SendTemplateBody = {
   template: { phone_number: "+14155550123", message_tag: "spring-reminder" },
