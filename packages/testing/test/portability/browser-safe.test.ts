@@ -1,0 +1,52 @@
+// The main entry must run in browsers and edge runtimes: no Node built-ins anywhere in the
+// modules it loads, and no code built at run time (workerd refuses `new Function`/`eval`).
+import { existsSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** Every file of dist/ that `entry` loads (following relative imports) and the packages they import. */
+function load(entry: string): { files: Map<string, string>; packages: Set<string> } {
+  const files = new Map<string, string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    const code = readFileSync(file, "utf8");
+    files.set(file, code);
+    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
+      const specifier = match[1]!;
+      if (specifier.startsWith(".")) visit(join(dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  };
+  visit(join(dist, entry));
+  return { files, packages };
+}
+
+describe.each([
+  ["index.js", []],
+  ["msw.js", ["msw"]],
+  ["vitest.js", ["vitest"]],
+  ["jest.js", []],
+])("dist/%s", (entry, allowed) => {
+  it("imports no Node built-in, only its own peer, and builds no code at run time", () => {
+    expect(existsSync(join(dist, entry)), "build the package first").toBe(true);
+    const { files, packages } = load(entry);
+    expect([...packages].sort()).toEqual(allowed);
+    for (const [file, code] of files) {
+      expect(code, file).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\b/);
+      expect(code, file).not.toMatch(/new Function\s*\(|\beval\s*\(/);
+    }
+  });
+});
+
+describe("dist/server.js", () => {
+  it("is the entry that loads node:http, so the others need not", () => {
+    const { packages } = load("server.js");
+    expect([...packages].some((name) => builtins.has(name) && name.endsWith("http"))).toBe(true);
+  });
+});
