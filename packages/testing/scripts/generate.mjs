@@ -6,11 +6,15 @@
 // The compiler covers the JSON Schema subset the spec uses and refuses any other keyword,
 // so a spec change that needs more fails here instead of being silently ignored.
 import { readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "yaml";
 
-const specUrl = new URL("../../../openapi/kapso.yaml", import.meta.url);
-const outDir = new URL("../src/generated/", import.meta.url);
+// Arguments, for tests only: another spec file and another output folder.
+const [specArg, outArg] = process.argv.slice(2);
+const specUrl = specArg ? pathToFileURL(specArg) : new URL("../../../openapi/kapso.yaml", import.meta.url);
+const outDir = outArg
+  ? pathToFileURL(`${outArg.replace(/\/+$/, "")}/`)
+  : new URL("../src/generated/", import.meta.url);
 const spec = parse(await readFile(specUrl, "utf8"));
 
 const banner = `/**
