@@ -66,7 +66,10 @@ export function toTemplateMessage(templateId: unknown, input: unknown): Template
   if (header !== undefined) {
     const h = (isObject(header) ? header : {}) as Input;
     const { type } = h;
-    const fields = HEADER_FIELDS[type as string] as string[] | undefined;
+    // Own keys only: a type such as "toString" must not find Object.prototype's.
+    const fields = (
+      Object.hasOwn(HEADER_FIELDS, type as string) ? HEADER_FIELDS[type as string] : undefined
+    ) as string[] | undefined;
     const content = type === "text" ? h.text : h.url;
     check(fields, "header.type", "must be text, image, video or document");
     for (const key in h) {

@@ -33,7 +33,7 @@ export function matchTemplate(template: WhatsappTemplate, message: TemplateMessa
   if (format !== "LOCATION") {
     const wanted =
       format === "TEXT" ? (placeholders(head?.text).length ? "text" : undefined) : format?.toLowerCase();
-    if (message.header_type !== wanted) fail("header", wanted ? `a ${wanted} header` : "no header");
+    if (message.header_type !== wanted) fail("header", wanted ? `header type ${wanted}` : "no header");
   }
   return issues;
 }

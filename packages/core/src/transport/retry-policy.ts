@@ -13,11 +13,12 @@ export const isRetryableStatus = (status: number, repeatable?: boolean): boolean
 
 // Error codes and messages that mean the connection was never made, so the request was never
 // written: Node/undici (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, UND_ERR_CONNECT_TIMEOUT), Bun
-// (ConnectionRefused, FailedToOpenSocket) and Deno ("tcp connect error", "dns error").
+// (ConnectionRefused, FailedToOpenSocket), Deno ("tcp connect error", "dns error") and any
+// message that says "connection refused".
 // Everything else (ECONNRESET, "other side closed", a browser's bare "Failed to fetch") may
 // have happened after the request was written, so its outcome is unknown.
 const NOT_SENT =
-  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT|ConnectionRefused|FailedToOpenSocket|connect error|dns error/i;
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT|connection ?refused|FailedToOpenSocket|connect error|dns error/i;
 
 /**
  * Whether a fetch error proves that the request never reached the server: it walks the

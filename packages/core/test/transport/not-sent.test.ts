@@ -25,6 +25,7 @@ describe("isNotSent", () => {
     ],
     ["Deno: DNS", new TypeError("client error (Connect): dns error: failed to lookup address information")],
     ["a refusal a few causes deep", fetchFailed(fetchFailed(coded("ECONNREFUSED")))],
+    ["a message saying so", new TypeError("fetch failed: connection refused")],
   ])("%s: not sent", (_, error) => {
     expect(isNotSent(error)).toBe(true);
   });

@@ -1,0 +1,187 @@
+// With validateAgainstTemplate, a send is compared with the template (fetched once, cached
+// with a TTL) and refused when it does not fit, saying what the template expects.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Kapso, NotFoundError, ValidationError } from "../../src/index.js";
+import { API_KEY, fakeApi, TEMPLATE_ID, template } from "../support/fake-api.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const named = template({
+  name: "order_update",
+  content: "Hello {{customer_name}}, your order {{order_number}} has shipped.",
+  components: [
+    { type: "HEADER", format: "TEXT", text: "Order {{1}}" },
+    { type: "BODY", text: "Hello {{customer_name}}, your order {{order_number}} has shipped." },
+  ],
+});
+const imageHeader = template({
+  components: [
+    { type: "HEADER", format: "IMAGE" },
+    { type: "BODY", text: "Hi {{1}}, see you on {{2}}." },
+  ],
+});
+
+function client(t = template(), options: { ttl?: number } | boolean = true) {
+  const api = fakeApi({ templates: [t] });
+  return { api, kapso: new Kapso({ apiKey: API_KEY, fetch: api.fetch, validateAgainstTemplate: options }) };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
+}
+
+describe("validateAgainstTemplate", () => {
+  it("sends what fits the template", async () => {
+    const { api, kapso } = client();
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+  });
+
+  it("refuses the wrong number of positional parameters, naming them", async () => {
+    const { api, kapso } = client();
+    expect(
+      await refusal(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] })),
+    ).toEqual([
+      {
+        path: "parameters",
+        message: "template appointment_reminder expects 2 positional parameters ({{1}}, {{2}})",
+      },
+    ]);
+    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+  });
+
+  it("refuses named parameters for a positional template", async () => {
+    const { kapso } = client();
+    const issues = await refusal(
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: { a: "1" } }),
+    );
+    expect(issues[0]?.message).toMatch(/expects 2 positional parameters/);
+  });
+
+  it("refuses missing or extra named parameters, naming the expected ones", async () => {
+    const { kapso } = client(named);
+    const send = (parameters: Record<string, string>) =>
+      refusal(
+        kapso.templates.send(TEMPLATE_ID, {
+          to: "+14155550123",
+          parameters,
+          header: { type: "text", text: "1042" },
+        }),
+      );
+    expect(await send({ customer_name: "John" })).toEqual([
+      {
+        path: "parameters",
+        message:
+          "template order_update expects named parameters {{customer_name}}, {{order_number}}, got {{customer_name}}",
+      },
+    ]);
+    expect((await send({ customer_name: "J", order_number: "1", coupon: "x" }))[0]?.path).toBe("parameters");
+  });
+
+  it("refuses a missing media header, saying which one", async () => {
+    const { kapso } = client(imageHeader);
+    expect(
+      await refusal(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["a", "b"] })),
+    ).toEqual([{ path: "header", message: "template appointment_reminder expects header type image" }]);
+  });
+
+  it("refuses a header of the wrong type", async () => {
+    const { kapso } = client(imageHeader);
+    const header = { type: "video", url: "https://example.com/a.mp4" } as const;
+    const issues = await refusal(
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["a", "b"], header }),
+    );
+    expect(issues[0]?.message).toMatch(/expects header type image/);
+  });
+
+  it("requires a text header when the template's header text has a placeholder", async () => {
+    const { kapso } = client(named);
+    const parameters = { customer_name: "J", order_number: "1" };
+    expect(await refusal(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters }))).toEqual([
+      { path: "header", message: "template order_update expects header type text" },
+    ]);
+  });
+
+  it("refuses a header for a template without one", async () => {
+    const { kapso } = client();
+    const header = { type: "image", url: "https://example.com/a.jpg" } as const;
+    expect(
+      await refusal(
+        kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["a", "b"], header }),
+      ),
+    ).toEqual([{ path: "header", message: "template appointment_reminder expects no header" }]);
+  });
+
+  it("reports parameters and header together", async () => {
+    const { kapso } = client(imageHeader);
+    expect(
+      (await refusal(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }))).map((i) => i.path),
+    ).toEqual(["parameters", "header"]);
+  });
+
+  it("fetches the template once for many sends", async () => {
+    const { api, kapso } = client();
+    for (let i = 0; i < 3; i++) {
+      await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
+    }
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "POST"]);
+  });
+
+  it("fetches it again once the TTL has passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { api, kapso } = client(template(), { ttl: 1000 });
+    const send = () =>
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
+    await send();
+    vi.advanceTimersByTime(999);
+    await send();
+    vi.advanceTimersByTime(2);
+    await send();
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "GET", "POST"]);
+  });
+
+  it("does not keep a failed fetch: the next send asks again", async () => {
+    const api = fakeApi({
+      answers: [Response.json({ error: "Not found" }, { status: 404 })],
+      templates: [template()],
+    });
+    const kapso = new Kapso({
+      apiKey: API_KEY,
+      fetch: api.fetch,
+      validateAgainstTemplate: true,
+      logLevel: "off",
+    });
+    const input = { to: "+14155550123", parameters: ["John", "Monday"] };
+    await expect(kapso.templates.send(TEMPLATE_ID, input)).rejects.toBeInstanceOf(NotFoundError);
+    await kapso.templates.send(TEMPLATE_ID, input);
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "GET", "POST"]);
+  });
+
+  it("can be turned on or off per send", async () => {
+    const off = fakeApi();
+    await new Kapso({ apiKey: API_KEY, fetch: off.fetch, validateAgainstTemplate: true }).templates.send(
+      TEMPLATE_ID,
+      { to: "+14155550123" },
+      { validateAgainstTemplate: false },
+    );
+    expect(off.calls.map((c) => c.method)).toEqual(["POST"]);
+
+    const on = fakeApi();
+    const kapso = new Kapso({ apiKey: API_KEY, fetch: on.fetch });
+    await expect(
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { validateAgainstTemplate: true }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("is off by default", async () => {
+    const api = fakeApi();
+    await new Kapso({ apiKey: API_KEY, fetch: api.fetch }).templates.send(TEMPLATE_ID, {
+      to: "+14155550123",
+    });
+    expect(api.calls.map((c) => c.method)).toEqual(["POST"]);
+  });
+});
