@@ -62,6 +62,8 @@ export interface KapsoMock {
 }
 
 type Json = Record<string, unknown>;
+/** Answers the request and records the answer on its call; `raw` sends a string body as it is. */
+type Answer = (status: number, body: unknown, headers?: Record<string, string>, raw?: boolean) => Response;
 
 /**
  * Creates an in-process mock of the Kapso templates API. It validates every request against
@@ -116,9 +118,11 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       error: null,
     };
     calls.push(call);
-    const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Response => {
+    const answer: Answer = (status, body, headers = {}, raw = false) => {
       call.response = { status, body, headers };
-      return json(status, body, headers);
+      return raw
+        ? new Response(String(body), { status, headers: { "Content-Type": "application/json", ...headers } })
+        : json(status, body, headers);
     };
 
     const match = route(request.method, path);
@@ -169,7 +173,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     fault: Fault | undefined,
     operation: OperationSpec & { operationId: OperationId },
     signal: AbortSignal,
-    answer: (status: number, body: unknown, headers?: Record<string, string>) => Response,
+    answer: Answer,
   ): Promise<Response | null> {
     switch (fault?.kind) {
       case undefined:
@@ -199,13 +203,8 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       case "hang":
         await sleep(Number.POSITIVE_INFINITY, signal);
         return null;
-      case "malformedJson": {
-        const status = fault.status ?? 200;
-        return new Response('{"status":"success","message":"Template mess', {
-          status,
-          headers: { "Content-Type": "application/json" },
-        });
-      }
+      case "malformedJson":
+        return answer(fault.status ?? 200, '{"status":"success","message":"Template mess', {}, true);
     }
   }
 
@@ -215,7 +214,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     url: URL,
     headers: Headers,
     bodyText: string,
-    answer: (status: number, body: unknown, headers?: Record<string, string>) => Response,
+    answer: Answer,
     call: RecordedCall,
   ): Promise<Response> {
     // Prism parses a JSON body before anything else and answers 400 when it cannot.

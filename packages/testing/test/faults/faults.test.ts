@@ -154,6 +154,10 @@ describe("faults on demand", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     await expect(response.json()).rejects.toThrow(SyntaxError);
+    expect(mock.calls[0]?.response).toMatchObject({
+      status: 200,
+      body: '{"status":"success","message":"Template mess',
+    });
   });
 
   it("rejects at once when the signal is already aborted", async () => {
