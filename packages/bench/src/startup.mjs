@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 export const specPath = fileURLToPath(new URL("../../../openapi/kapso.yaml", import.meta.url));
 
 /** @returns {Promise<number>} a free loopback port */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);
@@ -30,7 +30,7 @@ function freePort() {
  * @param {string} url
  * @returns {Promise<number>}
  */
-async function spawnUntilAnswering(args, url) {
+export async function spawnUntilAnswering(args, url) {
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";

@@ -3,30 +3,30 @@
 import { fmt } from "./format.js";
 import type { ChartPanel, Section } from "./section.js";
 
-const WIDTH = 760;
-const LABEL = 190;
+const WIDTH = 820;
+const LABEL = 240;
 const BAR_AREA = WIDTH - LABEL - 110;
 const BAR = 18;
 const GAP = 6;
 const TITLE = 28;
 const PANEL_GAP = 18;
 
-const escape = (text: string): string =>
+const escapeXml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function panel(chart: ChartPanel, top: number): { svg: string; height: number } {
   const max = Math.max(...chart.bars.map((b) => b.value), Number.MIN_VALUE);
   const parts = [
-    `<text x="0" y="${top + 18}" class="title">${escape(chart.title)}${chart.higherIsBetter ? " (longer is better)" : ""}</text>`,
+    `<text x="0" y="${top + 18}" class="title">${escapeXml(chart.title)}${chart.higherIsBetter ? " (longer is better)" : ""}</text>`,
   ];
   chart.bars.forEach((bar, i) => {
     const y = top + TITLE + i * (BAR + GAP);
     const width = Math.max(1, (bar.value / max) * BAR_AREA);
     const ours = bar.label === "kapsokit" || bar.label.startsWith("kapsokit ");
     parts.push(
-      `<text x="${LABEL - 8}" y="${y + BAR - 5}" class="label" text-anchor="end">${escape(bar.label)}</text>`,
+      `<text x="${LABEL - 8}" y="${y + BAR - 5}" class="label" text-anchor="end">${escapeXml(bar.label)}</text>`,
       `<rect x="${LABEL}" y="${y}" width="${width.toFixed(1)}" height="${BAR}" rx="2" class="${ours ? "ours" : "peer"}"/>`,
-      `<text x="${(LABEL + width + 6).toFixed(1)}" y="${y + BAR - 5}" class="value">${escape(`${fmt(bar.value)} ${chart.unit}`)}</text>`,
+      `<text x="${(LABEL + width + 6).toFixed(1)}" y="${y + BAR - 5}" class="value">${escapeXml(`${fmt(bar.value)} ${chart.unit}`)}</text>`,
     );
   });
   return { svg: parts.join("\n"), height: TITLE + chart.bars.length * (BAR + GAP) };
