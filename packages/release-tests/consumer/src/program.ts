@@ -28,13 +28,12 @@ export async function approved(kapso: Kapso): Promise<WhatsappTemplate[]> {
 }
 
 export function wrongShapes(kapso: Kapso): void {
+  const id = TEMPLATE_ID;
+  const to = "+14155550123";
   // @ts-expect-error parameters are strings, positional or named, never numbers
-  void kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: [1, 2] });
+  void kapso.templates.send(id, { to, parameters: [1, 2] });
   // @ts-expect-error a document header carries a url, not text
-  void kapso.templates.send(TEMPLATE_ID, {
-    to: "+14155550123",
-    header: { type: "document", text: "Invoice" },
-  });
+  void kapso.templates.send(id, { to, header: { type: "document", text: "Invoice" } });
   // @ts-expect-error the recipient is required
-  void kapso.templates.send(TEMPLATE_ID, { parameters: ["John Smith"] });
+  void kapso.templates.send(id, { parameters: ["John Smith"] });
 }

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { userEnv } from "../support/npm-env.js";
 import { tarballOf } from "../support/packed.js";
 import { type RunResult, run, runOk } from "../support/run.js";
@@ -39,7 +39,9 @@ beforeAll(async () => {
     join(project, "package.json"),
     `${JSON.stringify({ name: "kapsokit-consumer", private: true, type: "module" }, null, 2)}\n`,
   );
-  const tarballs = packages.map((pkg) => tarballOf(pkg.manifest.name));
+  // Whatever could be packed; a package that could not fails the first test below.
+  const packed = inject("tarballs");
+  const tarballs = packages.flatMap((pkg) => packed[pkg.manifest.name] ?? []);
   await runOk(
     "npm",
     [
@@ -66,6 +68,7 @@ describe("npm install of the tarballs in a fresh project", () => {
       packages: Record<string, { version?: string; resolved?: string }>;
     };
     for (const pkg of packages) {
+      tarballOf(pkg.manifest.name);
       const entry = lock.packages[`node_modules/${pkg.manifest.name}`];
       expect(entry?.version, pkg.manifest.name).toBe(pkg.manifest.version);
       expect(entry?.resolved, pkg.manifest.name).toMatch(/^file:.*\.tgz$/);
@@ -121,6 +124,18 @@ describe("loading the client", () => {
       refused: "ValidationError",
     });
     expect(report.recorded).toEqual(["+14155550123"]);
+  });
+});
+
+describe("the command line", () => {
+  it("runs as `kapsokit` from the project's node_modules/.bin", async () => {
+    const result = await run(join(project, "node_modules", ".bin", "kapsokit"), ["--help"], {
+      cwd: project,
+      env: userEnv(),
+    });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/kapsokit/);
+    expect(result.stdout).toMatch(/\bsend\b/);
   });
 });
 

@@ -19,7 +19,7 @@ describe.each(publicPackages().map((pkg) => [pkg.manifest.name] as const))("%s",
   it("has no problems in any entry point under the node16 profile", async () => {
     const result = await attwOn(tarballOf(name), ["--profile", "node16"]);
     expect(result.status, result.output).toBe(0);
-    expect(result.stdout).toContain("No problems found");
+    expect(result.stdout).not.toMatch(/\bProblems?\b|ESM \(dynamic import only\)|Resolution failed │ [^(]/);
   });
 
   it("has no problems in its root entry under the strict profile, node10 included", async () => {

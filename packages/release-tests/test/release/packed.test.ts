@@ -47,7 +47,7 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (n
         expect(range, `${field}.${dependency}`).not.toMatch(/^(workspace|catalog):/);
         const internal = versions.get(dependency);
         if (internal !== undefined) expect(range, `${field}.${dependency}`).toBe(`^${internal}`);
-        else expect(range, `${field}.${dependency}`).toMatch(/^\^?\d+\.\d+\.\d+/);
+        else expect(range, `${field}.${dependency}`).toMatch(/^([~^]|>=?)?\d+(\.\d+){0,2}/);
       }
     }
     expect(manifest, "a prepare script would run on every git install").not.toHaveProperty("scripts.prepare");

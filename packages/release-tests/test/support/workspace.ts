@@ -20,7 +20,7 @@ export interface Manifest {
   description?: string;
   license?: string;
   type?: string;
-  sideEffects?: boolean;
+  sideEffects?: boolean | string[];
   engines?: Record<string, string>;
   exports?: Record<string, unknown>;
   files?: string[];
