@@ -22,7 +22,16 @@ const steps = [
   ],
 ];
 
-for (const pkg of ["core", "client", "testing", "cli", "contract-tests", "runtime-tests", "bench"]) {
+for (const pkg of [
+  "core",
+  "client",
+  "testing",
+  "cli",
+  "contract-tests",
+  "runtime-tests",
+  "release-tests",
+  "bench",
+]) {
   rmSync(join(root, "packages", pkg, ".reports"), { recursive: true, force: true });
 }
 
