@@ -4,12 +4,13 @@ import { run } from "./run.js";
 
 const stop = new AbortController();
 const abort = new AbortController();
-const onSignal = () => {
+const onSignal = (signal: NodeJS.Signals) => {
   if (!stop.signal.aborted) {
     stop.abort();
-    process.stderr.write("\nStopping: finishing the sends in flight (Ctrl-C again to abort them)…\n");
+    if (signal === "SIGINT")
+      process.stderr.write("\nStopping: nothing new starts; Ctrl-C again aborts what is in flight.\n");
   } else {
-    abort.abort(new Error("aborted with Ctrl-C"));
+    abort.abort(new Error(`aborted with ${signal}`));
   }
 };
 process.on("SIGINT", onSignal);

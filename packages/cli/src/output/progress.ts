@@ -10,7 +10,7 @@ export interface ProgressReporter {
   finish(): void;
 }
 
-const BAR_WIDTH = 24;
+const BAR_WIDTH = 20;
 const TTY_EVERY_MS = 100;
 const PLAIN_EVERY_MS = 5_000;
 

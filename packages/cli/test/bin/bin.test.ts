@@ -72,7 +72,7 @@ describe("the kapsokit binary", () => {
     bulk.child.kill("SIGINT");
     const { code } = await bulk.exited;
     expect(code).toBe(EXIT.interrupted);
-    expect(bulk.stderr()).toContain("Stopping: finishing the sends in flight");
+    expect(bulk.stderr()).toContain("Stopping: nothing new starts; Ctrl-C again aborts what is in flight.");
     expect(bulk.stdout()).toMatch(/^Stopped after \d+ of 100 rows/);
     const resumed = await runBin([...args, "--rate", "1000/s", "--resume"], env, dir);
     expect(resumed.code).toBe(EXIT.ok);

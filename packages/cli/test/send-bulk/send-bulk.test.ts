@@ -176,7 +176,7 @@ describe("kapsokit send-bulk", () => {
       true,
     );
     expect(stderr).toContain("\r\x1b[2K[");
-    expect(stderr).toMatch(/\[█{24}\] 100% 10\/10 · sent 10 · failed 0 · [\d.]+\/s\n$/);
+    expect(stderr).toMatch(/\[█{20}\] 100% 10\/10 · sent 10 · failed 0 · [\d.]+\/s\n$/);
   });
 
   it("stops taking rows on the first Ctrl-C, finishes those in flight, and exits 130", async () => {
