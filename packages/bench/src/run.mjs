@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm --filter bench bench`: start-up of the mock vs Prism, side by side in one run, and
+// `pnpm --filter bench bench:mock-start`: start-up of the mock vs Prism, side by side in one run, and
 // the mock's requests per second. Writes results/mock-start.json and results/mock-start.md.
 // RUNS and RPS_TIME_MS (env) shrink or grow the run.
 import { writeFileSync } from "node:fs";
@@ -47,7 +47,7 @@ writeFileSync(new URL("mock-start.json", dir), `${JSON.stringify(results, null, 
 const lines = [
   "# Mock start-up vs Prism",
   "",
-  `Measured ${results.date.slice(0, 10)} on Node ${process.version}, ${results.machine.cpus} CPUs (${results.machine.cpu}), by \`pnpm --filter bench bench\`.`,
+  `Measured ${results.date.slice(0, 10)} on Node ${process.version}, ${results.machine.cpus} CPUs (${results.machine.cpu}), by \`pnpm --filter bench bench:mock-start\`.`,
   "Start-up is the time from start to the first answered request; processes are spawned and polled the same way.",
   "",
   "| what | median ms | min–max ms | runs | Prism ÷ this |",
