@@ -1,2 +1,5 @@
-/** The source file of each entry point in `manifest.exports`, relative to the package `dir`. */
-export function entryPoints(dir: string, manifest: { exports?: Record<string, unknown> }): string[];
+/** The declaration file of each entry point in `manifest.exports`, relative to the package `dir`. */
+export function entryPoints(
+  dir: string,
+  manifest: { name: string; exports?: Record<string, unknown> },
+): string[];

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Builds the API reference of the public packages into docs/api/ with TypeDoc.
-// Each package is converted on its own, from the sources behind its `exports` (so subpaths
-// such as @kapsokit/testing/vitest are documented too), then the results are merged into
-// one site. Run through `pnpm docs` at the root, which builds the packages first so that
-// imports between them resolve.
+// Each package is converted on its own, from the built declarations behind its `exports`
+// (so subpaths such as @kapsokit/testing/vitest are documented too, exactly as published),
+// then the results are merged into one site. Run through `pnpm docs` at the root, which
+// builds the packages first.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,11 +33,29 @@ try {
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     if (manifest.private) continue;
     const json = join(work, `${folder}.json`);
+    // The published declarations, on their own: no sources, no build configuration.
+    const tsconfig = join(work, `${folder}.tsconfig.json`);
+    const entries = entryPoints(dir, manifest).map((entry) => join(dir, entry));
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          lib: ["ES2022", "DOM", "DOM.Iterable"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          skipLibCheck: true,
+          typeRoots: [join(dir, "node_modules", "@types")],
+        },
+        files: entries,
+      }),
+    );
     typedocRun(
       [
-        ...entryPoints(dir, manifest).flatMap((entry) => ["--entryPoints", entry]),
-        ...["--tsconfig", "tsconfig.json", "--name", manifest.name, "--json", json],
-        ...["--readme", existsSync(join(dir, "README.md")) ? "README.md" : "none"],
+        ...entries.flatMap((entry) => ["--entryPoints", entry]),
+        ...["--tsconfig", tsconfig, "--name", manifest.name, "--json", json],
+        ...["--readme", existsSync(join(dir, "README.md")) ? join(dir, "README.md") : "none"],
         ...["--excludePrivate", "--excludeInternal", "--logLevel", "Error", "--disableSources"],
       ],
       dir,
