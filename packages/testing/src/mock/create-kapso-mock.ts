@@ -164,7 +164,11 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     );
     if (fault?.kind === "dropAfterAccept") {
       call.error = "network";
-      throw new MockNetworkError("fetch failed: the connection closed after the request was accepted", true);
+      throw new MockNetworkError({
+        code: "UND_ERR_SOCKET",
+        message: "other side closed: the connection dropped after the request was accepted",
+        afterAccept: true,
+      });
     }
     return response;
   }
@@ -196,7 +200,11 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
         return answer(429, documentedBody(operation.operationId, 429), headers);
       }
       case "networkError":
-        throw new MockNetworkError(fault.message ?? "fetch failed: connection refused", false);
+        throw new MockNetworkError({
+          code: fault.code ?? "ECONNREFUSED",
+          message: fault.message ?? `connect ${fault.code ?? "ECONNREFUSED"} (mock network fault)`,
+          afterAccept: false,
+        });
       case "delay":
         await sleep(fault.ms, signal);
         return null;

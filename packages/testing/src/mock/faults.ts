@@ -9,8 +9,12 @@ export type Fault =
   | { kind: "error"; status: number; body?: unknown; headers?: Record<string, string> }
   /** A 429 with `Retry-After` (seconds, default 60) and `X-RateLimit-Remaining: 0`. */
   | { kind: "rateLimited"; retryAfter?: number; limit?: number }
-  /** The connection fails before any answer: the caller's `fetch` rejects with a `TypeError`. */
-  | { kind: "networkError"; message?: string }
+  /**
+   * The connection fails and nothing was sent: `fetch` rejects with a `TypeError` whose
+   * `cause.code` is `code` (default `ECONNREFUSED`, a connection never made). A code such as
+   * `ECONNRESET` tells the client it cannot know whether the request arrived.
+   */
+  | { kind: "networkError"; code?: string; message?: string }
   /** Wait this long (abortable), then handle the request normally. */
   | { kind: "delay"; ms: number }
   /** Never answer; rejects only when the caller aborts the request. */
@@ -73,17 +77,19 @@ export class FaultQueue {
 const NETWORK_ERROR = Symbol.for("kapsokit.testing.MockNetworkError");
 
 /**
- * The error a mock `fetch` rejects with when a fault cuts the connection. It is a
- * `TypeError`, as `fetch` itself throws for network failures, so clients treat it as one.
+ * The error a mock `fetch` rejects with when a fault cuts the connection. Like undici's own,
+ * it is a `TypeError("fetch failed")` whose `cause` carries the socket error's `code`
+ * (`ECONNREFUSED`, `UND_ERR_SOCKET`, ...), so clients classify it as they would a real one.
  */
 export class MockNetworkError extends TypeError {
   /** True when the server had already acted on the request (the send went out). */
   readonly afterAccept: boolean;
+  declare readonly cause: Error & { code: string };
 
-  constructor(message: string, afterAccept: boolean) {
-    super(message);
+  constructor(options: { code: string; message: string; afterAccept: boolean }) {
+    super("fetch failed", { cause: Object.assign(new Error(options.message), { code: options.code }) });
     this.name = "TypeError";
-    this.afterAccept = afterAccept;
+    this.afterAccept = options.afterAccept;
     Object.defineProperty(this, NETWORK_ERROR, { value: true });
   }
 }

@@ -91,6 +91,8 @@ describe("faults on demand", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toBeInstanceOf(MockNetworkError);
     expect((error as MockNetworkError).afterAccept).toBe(false);
+    expect((error as MockNetworkError).message).toBe("fetch failed");
+    expect((error as MockNetworkError).cause.code).toBe("ECONNREFUSED");
     expect(mock.sent).toHaveLength(0);
     expect(mock.calls[0]?.error).toBe("network");
   });
@@ -101,10 +103,19 @@ describe("faults on demand", () => {
     const error = await send(mock, template.id, valid).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as MockNetworkError).afterAccept).toBe(true);
+    expect((error as MockNetworkError).cause.code).toBe("UND_ERR_SOCKET");
     expect(mock.sent).toHaveLength(1);
     expect(mock.sent[0]?.to).toBe("+14155550123");
     expect(mock.calls[0]?.response?.status).toBe(200);
     expect(mock.calls[0]?.error).toBe("network");
+  });
+
+  it("fails with the socket error code it is given, still sending nothing", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "networkError", code: "ECONNRESET" });
+    const error = await send(mock, template.id, valid).catch((e: unknown) => e);
+    expect((error as MockNetworkError).cause).toMatchObject({ code: "ECONNRESET" });
+    expect(mock.sent).toHaveLength(0);
   });
 
   it("delays the answer by the given time", async () => {
