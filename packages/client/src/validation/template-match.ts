@@ -5,14 +5,17 @@ const placeholders = (text = ""): string[] => [
 ];
 
 /**
- * The ways a send does not fit its template: the number of positional parameters, the
- * names of named ones, or the header. Each message says what the template expects.
+ * The ways a send does not fit its template: a status other than approved, the number of
+ * positional parameters, the names of named ones, or the header. Each message says what the
+ * template expects.
  */
 export function matchTemplate(template: WhatsappTemplate, message: TemplateMessage): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const fail = (path: string, expects: string) =>
     issues.push({ path, message: `template ${template.name} expects ${expects}` });
   const part = (type: string) => template.components.find((c) => c.type === type);
+  // WhatsApp sends approved templates only; anything else would be refused after the round trip.
+  if (template.status !== "approved") fail("templateId", `approved status, not ${template.status}`);
 
   const names = placeholders(part("BODY")?.text ?? template.content);
   const given = message.template_parameters ?? [];

@@ -123,6 +123,18 @@ describe("validateAgainstTemplate", () => {
     ).toEqual(["parameters", "header"]);
   });
 
+  it("refuses a template that is not approved", async () => {
+    const { api, kapso } = client(template({ status: "rejected" }));
+    expect(
+      await refusal(
+        kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] }),
+      ),
+    ).toEqual([
+      { path: "templateId", message: "template appointment_reminder expects approved status, not rejected" },
+    ]);
+    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+  });
+
   it("fetches the template once for many sends", async () => {
     const { api, kapso } = client();
     for (let i = 0; i < 3; i++) {
