@@ -80,6 +80,12 @@ export class Kapso {
         ),
     });
     this.baseUrl = options.baseUrl ?? readEnv("KAPSO_BASE_URL") ?? DEFAULT_BASE_URL;
+    // A bad URL fails here, once, rather than as a TypeError on every call.
+    try {
+      new URL(this.baseUrl);
+    } catch {
+      throw new KapsoError(`baseUrl is not a URL: ${redact(this.baseUrl)}`);
+    }
     this.templates = createTemplates({
       connection: { apiKey, baseUrl: this.baseUrl, headers: options.defaultHeaders },
       transport,

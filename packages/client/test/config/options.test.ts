@@ -47,6 +47,16 @@ describe("the base URL", () => {
   });
 });
 
+describe("a bad base URL", () => {
+  it("is refused when the client is made, not on every call", () => {
+    expect(() => new Kapso({ apiKey: API_KEY, baseUrl: "app.kapso.ai/api/v1" })).toThrow(
+      /baseUrl is not a URL/,
+    );
+    vi.stubEnv("KAPSO_BASE_URL", "not a url");
+    expect(() => new Kapso({ apiKey: API_KEY })).toThrow(KapsoError);
+  });
+});
+
 describe("runtimes without process", () => {
   it("works where there is no process at all, as in browsers and workerd", async () => {
     vi.stubGlobal("process", undefined);
