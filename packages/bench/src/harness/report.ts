@@ -48,8 +48,10 @@ export function renderMarkdown({
     "",
     `## Targets: ${met} of ${targets.length} met`,
     "",
+    "Each ratio is kapsokit's figure over the peer's (or over the limit, for the bulk send's memory), from this run.",
+    "",
     table(
-      ["target", "kapsokit / peer", "limit", "met"],
+      ["target", "ratio", "limit", "met"],
       targets.map((t) => [t.name, times(t.ratio), t.limitText, isMet(t) ? "yes" : "**no**"]),
     ),
   ];
