@@ -66,18 +66,17 @@ export class Kapso {
     const check = options.validateAgainstTemplate;
     const transport = createTransport({
       ...options,
-      // One line per request: method, path, status (or error), duration and retries.
-      onRequest: ({ method, url, status, error, ms, retries, retryIn }) =>
-        log(
-          retryIn! >= 0
-            ? "info"
-            : error instanceof SendOutcomeUnknownError
-              ? "error"
-              : error || status! > 399
-                ? "warn"
-                : "info",
-          `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}${retryIn! >= 0 ? `, retrying in ${retryIn!.toFixed()}ms` : ""}`,
-        ),
+      // One line per request: method, path, status (or error), duration and retries; at debug,
+      // also one before each retry.
+      onRequest: ({ method, url, status, error, ms, retries, retryIn }) => {
+        const line = `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}`;
+        if (retryIn !== undefined) log("debug", `${line}, retrying in ${retryIn.toFixed()}ms`);
+        else
+          log(
+            error instanceof SendOutcomeUnknownError ? "error" : error || status! > 399 ? "warn" : "info",
+            line,
+          );
+      },
     });
     this.baseUrl = options.baseUrl ?? readEnv("KAPSO_BASE_URL") ?? DEFAULT_BASE_URL;
     // A bad URL fails here, once, rather than as a TypeError on every call.

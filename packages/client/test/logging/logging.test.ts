@@ -26,13 +26,14 @@ describe("logging", () => {
     ]);
   });
 
-  it("writes a line before each retry and counts the retries", async () => {
-    const { lines, kapso } = client("info", [
+  it("at debug, also writes a line before each retry; the final line counts the retries", async () => {
+    const { lines, kapso } = client("debug", [
       Response.json({}, { status: 429, headers: { "Retry-After": "2" } }),
     ]);
     const done = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" });
     await vi.runAllTimersAsync();
     await done;
+    expect(lines.map((l) => l.level)).toEqual(["debug", "info"]);
     expect(lines.map((l) => l.message)).toEqual([
       `kapso: POST /api/v1/whatsapp_templates/${TEMPLATE_ID}/send_template 429 0ms retries=0, retrying in 2000ms`,
       `kapso: POST /api/v1/whatsapp_templates/${TEMPLATE_ID}/send_template 200 2000ms retries=1`,
@@ -62,6 +63,14 @@ describe("logging", () => {
     expect(lines).toEqual([
       { level: "error", message: expect.stringMatching(/POST .* SendOutcomeUnknownError/) },
     ]);
+  });
+
+  it("at info, writes exactly one line per request, retries included", async () => {
+    const { lines, kapso } = client("info", [Response.json({}, { status: 503 })]);
+    const done = kapso.templates.get(TEMPLATE_ID);
+    await vi.runAllTimersAsync();
+    await done;
+    expect(lines).toEqual([{ level: "info", message: expect.stringMatching(/ 200 \d+ms retries=1$/) }]);
   });
 
   it("writes nothing below the level, and nothing at all when off", async () => {
