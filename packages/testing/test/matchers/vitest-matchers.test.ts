@@ -72,3 +72,10 @@ describe("vitest matcher types", () => {
     expect(() => expect(mock).toHaveSentTemplateTimes(fixtures.orderUpdate.id, "2")).toThrow();
   });
 });
+
+describe("@kapsokit/testing/jest outside jest", () => {
+  it("says it needs jest's global expect instead of failing later", async () => {
+    expect((globalThis as { expect?: unknown }).expect).toBeUndefined();
+    await expect(import("../../src/jest.js")).rejects.toThrow(/needs jest's global `expect`/);
+  });
+});

@@ -99,6 +99,11 @@ describe("startMockServer", () => {
     await expect.poll(() => server.mock.calls[calls]?.error).toBe("aborted");
   });
 
+  it("rejects when its port is taken", async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startMockServer({ port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+  });
+
   it("serves a mock it is given, on the port it is given", async () => {
     const { createKapsoMock } = await import("../../src/index.js");
     const mock = createKapsoMock({ rateLimit: { perMinute: 5 } });
