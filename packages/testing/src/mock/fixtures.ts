@@ -89,7 +89,17 @@ export function createFixtures(): Fixtures {
  * await kapso.templates.send(fixtures.appointmentReminder.id, { to: "+14155550123", parameters: ["Ana", "Friday"] });
  * ```
  */
-export const fixtures: Readonly<Fixtures> = Object.freeze(createFixtures());
+export const fixtures: Readonly<Fixtures> = deepFreeze(createFixtures());
+
+// The shared fixtures are frozen all the way down, so no test can change what another sees;
+// `createFixtures()` gives copies to change.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** A complete template built from a few fields; the rest take plain defaults. */
 export function defineTemplate(

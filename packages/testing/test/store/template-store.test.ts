@@ -178,6 +178,13 @@ describe("the store, edited by the test", () => {
     expect(a.templates.size).toBe(1);
     expect(fixtures.appointmentReminder.name).toBe("appointment_reminder");
   });
+
+  it("keeps the shared fixtures frozen, so one test cannot change another's", () => {
+    expect(() => {
+      (fixtures.orderUpdate.components[0] as { text?: string }).text = "changed";
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(fixtures.orderUpdate.whatsapp_config_ids)).toBe(true);
+  });
 });
 
 describe("GET /whatsapp_templates/{id}", () => {
