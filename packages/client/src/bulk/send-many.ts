@@ -79,7 +79,13 @@ async function* run<R, D>(
   const keyOf = sender.keyOf ?? recipientKey;
   const controller = new AbortController();
   const signal = controller.signal;
-  const onAbort = () => controller.abort(options.signal?.reason);
+  // Each send gets a signal of its own, aborted from here: one listener on the caller's
+  // signal however many sends are in flight (a shared signal would collect one per send).
+  const sending = new Set<AbortController>();
+  const onAbort = () => {
+    controller.abort(options.signal?.reason);
+    for (const send of sending) send.abort(options.signal?.reason);
+  };
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
 
@@ -161,8 +167,11 @@ async function* run<R, D>(
         pacer.complete();
         throw error;
       }
+      const sendController = new AbortController();
+      if (signal.aborted) sendController.abort(signal.reason);
+      sending.add(sendController);
       try {
-        const answer = await sender.send(recipient, { signal, maxRetries: 0 });
+        const answer = await sender.send(recipient, { signal: sendController.signal, maxRetries: 0 });
         pacer.complete({ headers: answer.response?.headers, status: answer.response?.status });
         await journal?.end(key, "sent");
         const requestId = answer.requestId ?? answer.response?.headers.get("x-request-id") ?? undefined;
@@ -184,6 +193,8 @@ async function* run<R, D>(
         }
         await journal?.end(key, "failed");
         return { ...base, status: "failed", error: toError(error) };
+      } finally {
+        sending.delete(sendController);
       }
     }
   };

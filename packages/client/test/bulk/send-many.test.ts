@@ -161,6 +161,20 @@ describe("sendMany", () => {
     expect(results.length).toBeLessThan(20);
   });
 
+  it("puts one listener on the caller's signal however many sends are in flight", async () => {
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = (...args: Parameters<AbortSignal["addEventListener"]>) => {
+      listeners++;
+      add(...args);
+    };
+    const sender = createFakeSender(() => "ok", { latencyMs: 1 });
+    await collect(sendMany(sender, phones(100), { concurrency: 16, signal: controller.signal }));
+    expect(sender.maxInFlight).toBe(16);
+    expect(listeners).toBe(1);
+  });
+
   it("ends with the input's error after the sends in flight finish", async () => {
     function* broken(): Generator<Recipient> {
       yield* phones(5);
