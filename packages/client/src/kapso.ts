@@ -14,6 +14,8 @@ export interface KapsoOptions {
   timeout?: number;
   /** Attempts after the first one. Default 2. */
   maxRetries?: number;
+  /** Milliseconds a whole call may take, attempts and waits together; no retry waits past it. */
+  totalTimeout?: number;
   /** The longest wait between attempts (a longer `Retry-After` is handed to you). Default 60 000. */
   maxRetryDelay?: number;
   /** Also retry sends whose outcome is unknown; a message can then arrive twice. Default false. */

@@ -164,3 +164,13 @@ describe("connection errors through the client", () => {
     expect(api.calls).toHaveLength(1);
   });
 });
+
+describe("the time budget", () => {
+  it("a client-wide totalTimeout stops waiting for a Retry-After that would end past it", async () => {
+    const api = fakeApi({ answers: [reply(429, { error: "Rate limit exceeded" }, { "Retry-After": "30" })] });
+    const kapso = new Kapso({ apiKey: API_KEY, fetch: api.fetch, logLevel: "off", totalTimeout: 10_000 });
+    const error = await failure(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(api.calls).toHaveLength(1);
+  });
+});

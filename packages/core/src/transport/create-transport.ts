@@ -41,7 +41,7 @@ export interface RequestEvent {
   retryIn?: number;
 }
 
-export interface TransportOptions extends Omit<RequestOptions, "signal" | "totalTimeout"> {
+export interface TransportOptions extends Omit<RequestOptions, "signal"> {
   /** The `fetch` that does the I/O. Defaults to the global `fetch`, looked up per call. */
   fetch?: (request: Request) => Promise<Response>;
   /**
@@ -83,7 +83,7 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
     const read = isRead(request.method);
     const repeatable = read || (options.retryUnsafe ?? defaults.retryUnsafe);
     const started = Date.now();
-    const deadline = started + (options.totalTimeout ?? 1e15);
+    const deadline = started + (options.totalTimeout ?? defaults.totalTimeout ?? 1e15);
     let retries = 0;
     const report = (event: Partial<RequestEvent>) =>
       defaults.onRequest?.({

@@ -62,6 +62,13 @@ describe("Retry-After", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("past the transport's default totalTimeout is not waited for either", async () => {
+    const { fetch, requests } = scriptedFetch(json(429, {}, { "Retry-After": "10" }), json(200));
+    const response = await createTransport({ fetch, totalTimeout: 5000 })(post());
+    expect(response.status).toBe(429);
+    expect(requests).toHaveLength(1);
+  });
+
   it("within the call's totalTimeout is waited for", async () => {
     const { fetch, requests } = scriptedFetch(json(429, {}, { "Retry-After": "1" }), json(200));
     const done = createTransport({ fetch })(post(), { totalTimeout: 5000 });
