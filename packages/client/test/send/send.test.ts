@@ -1,6 +1,6 @@
 // What a send puts on the wire, and what it gives back.
 import { describe, expect, it } from "vitest";
-import { Kapso } from "../../src/index.js";
+import { Kapso, ValidationError } from "../../src/index.js";
 import { API_KEY, fakeApi, OTHER_ID, sendAnswer, TEMPLATE_ID } from "../support/fake-api.js";
 
 function client() {
@@ -109,6 +109,14 @@ describe("templates.send", () => {
 });
 
 describe("templates.get", () => {
+  it("refuses an id that is not a UUID before sending", async () => {
+    const { api, kapso } = client();
+    const error = await kapso.templates.get("appointment_reminder").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: "templateId", message: "must be a UUID" }]);
+    expect(api.calls).toHaveLength(0);
+  });
+
   it("reads one template as { data }", async () => {
     const { api, kapso } = client();
     const { data } = await kapso.templates.get(TEMPLATE_ID);
