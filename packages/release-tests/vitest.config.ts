@@ -6,7 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/setup/pack.ts"],
     reporters,
-    // These tests spawn real tools (pnpm, npm, tsc, attw); each waits on processes, not CPU.
+    // These tests spawn real tools (pnpm, npm, tsc, attw, TypeDoc), one file at a time.
     testTimeout: 60_000,
     hookTimeout: 240_000,
   },
