@@ -141,7 +141,7 @@ export class SendOutcomeUnknownError extends KapsoError {
   override name = "SendOutcomeUnknownError";
   declare readonly cause: APIError | APIConnectionError;
   constructor(cause: APIError | APIConnectionError) {
-    super(`Send outcome unknown: ${cause.message}`, { cause });
+    super(`Send outcome unknown, the message may have been delivered: ${cause.message}`, { cause });
   }
 }
 
