@@ -19,7 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunResult, run, runOk } from "../support/run.js";
-import { root } from "../support/workspace.js";
+import { readManifest, root, workspacePackages } from "../support/workspace.js";
 import { applyApiChange } from "./api-change.js";
 
 const probes = fileURLToPath(new URL("../../regeneration/probes/", import.meta.url));
@@ -31,6 +31,7 @@ interface ProbeReport {
   failed: string[];
 }
 
+const rootManifest = readManifest(root);
 let copy = "";
 const testingDir = () => join(copy, "packages/testing");
 const pnpm = (args: string[], cwd = copy): Promise<RunResult> =>
@@ -93,7 +94,9 @@ beforeAll(async () => {
     cpSync(join(root, file), join(copy, file));
   }
   // From the store the workspace's own install filled, by the same lockfile; only what
-  // `pnpm generate` and the type-check need.
+  // `pnpm generate` and the type-check need: the root, and every package with a generator.
+  const generators = workspacePackages().filter((pkg) => pkg.manifest.scripts?.generate !== undefined);
+  const filters = [rootManifest.name, "@kapsokit/testing", ...generators.map((pkg) => pkg.manifest.name)];
   await runOk(
     "pnpm",
     [
@@ -101,10 +104,7 @@ beforeAll(async () => {
       "--offline",
       "--frozen-lockfile",
       "--reporter=append-only",
-      "--filter",
-      "kapsokit-monorepo",
-      "--filter",
-      "@kapsokit/testing...",
+      ...[...new Set(filters)].flatMap((name) => ["--filter", `${name}...`]),
     ],
     { cwd: copy, timeoutMs: 180_000 },
   );
