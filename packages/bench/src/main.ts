@@ -16,6 +16,7 @@ const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",") : undefined;
 
 const started = new Date();
+const machineAtStart = describeMachine();
 const sections: Section[] = [];
 for (const [id, benchmark] of Object.entries(benchmarks)) {
   if (only && !only.includes(id)) continue;
@@ -36,7 +37,10 @@ if (only || quick) {
   const machine = describeMachine();
   const chartFile = "packages/bench/results/benchmarks.svg";
   writeFileSync(join(repoRoot, chartFile), renderChart(sections));
-  writeFileSync(join(repoRoot, "BENCHMARKS.md"), renderMarkdown({ sections, machine, started, chartFile }));
+  writeFileSync(
+    join(repoRoot, "BENCHMARKS.md"),
+    renderMarkdown({ sections, machine, loadAtStart: machineAtStart.load, started, chartFile }),
+  );
   writeFileSync(
     join(benchRoot, "results", "latest.json"),
     `${JSON.stringify({ date: started.toISOString(), machine, sections }, null, 2)}\n`,

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 /** The machine the figures were measured on, read at run time. */
 export interface Machine {
@@ -8,6 +8,8 @@ export interface Machine {
   ramGiB: number;
   node: string;
   os: string;
+  /** The 1-minute load average when the description was taken: other work on the machine. */
+  load: number;
 }
 
 export function describeMachine(): Machine {
@@ -18,6 +20,7 @@ export function describeMachine(): Machine {
     ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     os: osName(),
+    load: loadavg()[0] ?? 0,
   };
 }
 

@@ -16,11 +16,14 @@ const table = (columns: string[], rows: string[][]): string =>
 export function renderMarkdown({
   sections,
   machine,
+  loadAtStart,
   started,
   chartFile,
 }: {
   sections: Section[];
   machine: Machine;
+  /** The 1-minute load average when the run began; `machine.load` is the one at its end. */
+  loadAtStart: number;
   started: Date;
   chartFile: string;
 }): string {
@@ -43,6 +46,7 @@ export function renderMarkdown({
     `- CPU: ${machine.cpu}, ${machine.cores} cores`,
     `- RAM: ${machine.ramGiB} GiB`,
     `- Node: ${machine.node} on ${machine.os}`,
+    `- Load average (1 min) at start and end of the run: ${loadAtStart.toFixed(2)}, ${machine.load.toFixed(2)}`,
     "",
     `![kapsokit and its peers, figure by figure](${chartFile})`,
     "",

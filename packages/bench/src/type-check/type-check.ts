@@ -31,9 +31,17 @@ function writeProject(file: string): string {
 }
 
 /** One `tsc --noEmit` run: wall time of the process, tsc's own total, and the files it read. */
-async function check(project: string): Promise<{ ms: number; tscMs: number; files: number }> {
+async function check(project: string, retries = 2): Promise<{ ms: number; tscMs: number; files: number }> {
   const started = performance.now();
-  const output = await runNode([tsc, "--noEmit", "-p", project, "--extendedDiagnostics"]);
+  let output: string;
+  try {
+    output = await runNode([tsc, "--noEmit", "-p", project, "--extendedDiagnostics"]);
+  } catch (error) {
+    // A workspace package whose dist/ is being rebuilt has no declarations for a moment.
+    if (retries === 0 || !/TS7016|TS2307/.test(String(error))) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    return check(project, retries - 1);
+  }
   const ms = performance.now() - started;
   const files = Number(/^Files:\s+(\d+)/m.exec(output)?.[1]);
   const tscMs = Number(/^Total time:\s+([\d.]+)s/m.exec(output)?.[1]) * 1000;

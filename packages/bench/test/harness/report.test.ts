@@ -28,18 +28,20 @@ const section: Section = {
   ],
   notes: ["A note."],
 };
-const machine = { cpu: "Test CPU", cores: 2, ramGiB: 4, node: "v20.0.0", os: "Linux" };
+const machine = { cpu: "Test CPU", cores: 2, ramGiB: 4, node: "v20.0.0", os: "Linux", load: 1.5 };
 
 describe("renderMarkdown", () => {
   const markdown = renderMarkdown({
     sections: [section],
     machine,
+    loadAtStart: 0.25,
     started: new Date("2026-01-02T03:04:05.678Z"),
     chartFile: "chart.svg",
   });
 
   it("states the machine, the date, the command and the chart", () => {
     expect(markdown).toContain("Test CPU, 2 cores");
+    expect(markdown).toContain("start and end of the run: 0.25, 1.50");
     expect(markdown).toContain("2026-01-02T03:04:05Z");
     expect(markdown).toContain("pnpm bench");
     expect(markdown).toContain("](chart.svg)");
