@@ -40,6 +40,9 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (_
     expect(manifest.engines?.node).toMatch(/^>=20(\.\d+){0,2}$/);
     expect(manifest.publishConfig).toMatchObject({ access: "public" });
     expect(manifest.description?.length).toBeGreaterThan(20);
+    expect(manifest.keywords, "found by an npm search for kapso or whatsapp").toEqual(
+      expect.arrayContaining(["kapso", "whatsapp"]),
+    );
   });
 
   it("ships dist, README and CHANGELOG and nothing else by listing", () => {

@@ -18,6 +18,7 @@ export interface Manifest {
   version: string;
   private?: boolean;
   description?: string;
+  keywords?: string[];
   license?: string;
   type?: string;
   sideEffects?: boolean | string[];
