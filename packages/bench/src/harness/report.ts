@@ -5,10 +5,14 @@ import { isMet, type Section } from "./section.js";
 /** The command that regenerates BENCHMARKS.md, as written in it. */
 export const REPRODUCE = "pnpm install && pnpm bench";
 
+// A cell that holds a figure: "1,234", "0.42×", "8.26 kB", "12.5 MB", "3.1 s"; blank or "–" for none.
+const isFigure = (cell: string): boolean => /^(-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?|–|-|)$/.test(cell);
+
+/** A Markdown table, figure columns aligned right. */
 const table = (columns: string[], rows: string[][]): string =>
   [
     `| ${columns.join(" | ")} |`,
-    `| ${columns.map((_, i) => (i === 0 || i === 1 ? "---" : "---:")).join(" | ")} |`,
+    `| ${columns.map((_, i) => (rows.every((row) => isFigure(row[i] ?? "")) ? "---:" : "---")).join(" | ")} |`,
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ].join("\n");
 

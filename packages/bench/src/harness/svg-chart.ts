@@ -10,6 +10,7 @@ const BAR = 18;
 const GAP = 6;
 const TITLE = 28;
 const PANEL_GAP = 18;
+const MARGIN = 12;
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -41,11 +42,15 @@ export function renderChart(sections: Section[]): string {
     panels.push(svg);
     top += height + PANEL_GAP;
   }
+  const width = WIDTH + 2 * MARGIN;
+  const height = top + 2 * MARGIN - PANEL_GAP;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top}" viewBox="0 0 ${WIDTH} ${top}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">`,
     "<style>.title{font-size:14px;font-weight:600;fill:#222}.label,.value{font-size:12px;fill:#333}.ours{fill:#1f7a4d}.peer{fill:#9aa5b1}</style>",
-    `<rect width="${WIDTH}" height="${top}" fill="#fff"/>`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    `<g transform="translate(${MARGIN},${MARGIN})">`,
     ...panels,
+    "</g>",
     "</svg>",
     "",
   ].join("\n");

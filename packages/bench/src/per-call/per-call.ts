@@ -160,7 +160,7 @@ export const perCall: Benchmark = async (options) => {
         bars: memory.map((f) => ({ label: f.name, value: f.median })),
       },
       {
-        title: "Per-call, loopback HTTP (median µs per send)",
+        title: "Per-call overhead, loopback HTTP (median µs per send)",
         unit: "µs",
         bars: loopback.map((f) => ({ label: f.name, value: f.median })),
       },
