@@ -1,3 +1,4 @@
+import { bulkSend } from "./bulk.js";
 import { bundleSize } from "./bundle-size/bundle-size.js";
 import { coldImport } from "./cold-import/cold-import.js";
 import type { Benchmark } from "./harness/section.js";
@@ -12,4 +13,5 @@ export const benchmarks: Record<string, Benchmark> = {
   "cold-import": coldImport,
   "mock-start": mockStart,
   "type-check": typeCheck,
+  bulk: bulkSend,
 };

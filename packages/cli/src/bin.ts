@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `kapsokit` binary: the process's streams and signals handed to `run`.
+import { favourSmallHeap } from "./memory.js";
 import { run } from "./run.js";
+
+favourSmallHeap();
 
 const stop = new AbortController();
 const abort = new AbortController();
