@@ -1,8 +1,8 @@
 import { expect } from "vitest";
 import type { Section } from "../../src/harness/section.js";
 
-// A table cell holding a figure: "1,234", "0.42×", "8.26 kB", "97.7"; "–" or "" for none.
-const FIGURE = /^-?[\d,]+(\.\d+)?(×| kB)?$/;
+// A table cell holding a figure: "1,234", "0.42×", "8.26 kB", "15.1 s"; "–", "-" or "" for none.
+const FIGURE = /^-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?$/;
 
 /**
  * Checks that a benchmark produced a usable section: every row as wide as the header, every
@@ -17,7 +17,7 @@ export function expectWellFormed(section: Section, { figureColumns }: { figureCo
     expect(row).toHaveLength(section.columns.length);
     for (const column of figureColumns) {
       const cell = row[column] ?? "";
-      if (cell === "" || cell === "–") continue;
+      if (cell === "" || cell === "–" || cell === "-") continue;
       expect(cell, `${section.columns[column]} of ${row[0]}`).toMatch(FIGURE);
       expect(Number.isFinite(Number.parseFloat(cell.replace(/,/g, "")))).toBe(true);
     }
