@@ -21,10 +21,11 @@ export interface PacerAnswer {
 
 // Stay this much under the pace the server's limit allows, so jitter never crosses it.
 const SAFETY = 1.02;
-// How far behind schedule a slot may be before the schedule restarts from now (after an idle
-// spell, so no burst follows). Keeping the schedule absolute within this lag stops late
-// timers from eating into the rate.
-const MIN_LAG_MS = 20;
+// How far behind schedule the sends may fall and still catch up. Within it the schedule stays
+// absolute, so late timers, a busy event loop or a moment with every worker busy do not
+// lower the rate; past it (after an idle spell or a 429 pause) the schedule restarts from
+// now, so no burst follows.
+const MAX_CATCH_UP_MS = 1000;
 // Retry-After is documented but may be missing; the API's windows are a minute long.
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
@@ -123,7 +124,7 @@ export class Pacer {
       }
       const interval = Math.max(this.#intervalMs, this.#serverIntervalMs);
       const late = now - this.#nextAt;
-      this.#nextAt = (late <= Math.max(interval, MIN_LAG_MS) ? this.#nextAt : now) + interval;
+      this.#nextAt = (late <= Math.max(interval, MAX_CATCH_UP_MS) ? this.#nextAt : now) + interval;
       return;
     }
   }

@@ -100,6 +100,25 @@ describe("Pacer", () => {
     expect(achieved).toBeGreaterThan(0.098);
   });
 
+  it("catches up after a short stall, but sends no burst after an idle spell", async () => {
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms;
+      },
+    };
+    const pacer = new Pacer({ intervalMs: 10, clock });
+    await slots(pacer, clock, 1);
+    now += 300; // the event loop was busy: 30 slots behind
+    const afterStall = await slots(pacer, clock, 30);
+    expect(afterStall.at(-1)).toBe(afterStall[0]); // caught up without waiting
+    now += 5000; // nothing to send for a while
+    const afterIdle = await slots(pacer, clock, 3);
+    expect(afterIdle[1]! - afterIdle[0]!).toBe(10);
+    expect(afterIdle[2]! - afterIdle[1]!).toBe(10);
+  });
+
   it("stops waiting when aborted", async () => {
     const clock = createVirtualClock();
     const pacer = new Pacer({ clock });
