@@ -2,7 +2,7 @@
 // Builds the API reference of the public packages into docs/api/ with TypeDoc.
 // Each package is converted on its own, from the built declarations behind its `exports`
 // (so subpaths such as @kapsokit/testing/vitest are documented too, exactly as published),
-// then the results are merged into one site. Run through `pnpm docs` at the root, which
+// then the results are merged into one site. Run through `pnpm run docs` at the root, which
 // builds the packages first.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// `pnpm docs`: the TypeDoc site of the public packages, built from the declarations behind
+// `pnpm run docs`: the TypeDoc site of the public packages, built from the declarations behind
 // each export. The build takes about 10 s, so the real thing runs here, into a temp folder.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
