@@ -2,6 +2,7 @@
 // asserted with the testing package's matcher.
 import { Kapso } from "@kapsokit/client";
 import { createKapsoMock, fixtures } from "@kapsokit/testing";
+import { startMockServer } from "@kapsokit/testing/server";
 import "@kapsokit/testing/vitest";
 import { expect, it } from "vitest";
 
@@ -26,4 +27,16 @@ it("sends the appointment reminder to a normalised number", async () => {
 it("fails the matcher when nothing was sent", () => {
   const { mock } = setup();
   expect(() => expect(mock).toHaveSentTemplate(fixtures.appointmentReminder.id)).toThrow();
+});
+
+it("lists approved templates over real HTTP from the loopback server", async () => {
+  const server = await startMockServer();
+  try {
+    const kapso = new Kapso({ apiKey: "sk_test_consumer", baseUrl: server.url });
+    const page = await kapso.templates.list({ status: "approved" });
+    expect(page.data.map((template) => template.name)).toContain(fixtures.orderUpdate.name);
+    expect(server.mock.calls[0]?.headers["x-api-key"]).toBe("[redacted]");
+  } finally {
+    await server.close();
+  }
 });

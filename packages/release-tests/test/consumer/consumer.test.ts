@@ -152,7 +152,7 @@ describe("type-checking a strict program", () => {
 });
 
 describe("the user's own vitest suite", () => {
-  it("sends a template through the client against the mock and asserts with the matcher", async () => {
+  it("sends a template through the client against the mock, asserts with the matcher, and serves HTTP", async () => {
     const result = await node([
       join(project, "node_modules", "vitest", "vitest.mjs"),
       "run",
@@ -165,6 +165,6 @@ describe("the user's own vitest suite", () => {
       numFailedTests: number;
       numTotalTests: number;
     };
-    expect(report).toMatchObject({ numPassedTests: 2, numFailedTests: 0, numTotalTests: 2 });
+    expect(report).toMatchObject({ numPassedTests: 3, numFailedTests: 0, numTotalTests: 3 });
   });
 });
