@@ -86,7 +86,7 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (_
     expect(readme).toMatch(new RegExp(`^# ${manifest.name.replace("/", "\\/")}`, "m"));
     const escaped = manifest.name.replace("/", "\\/");
     expect(readme, "an install line").toMatch(
-      new RegExp(`npm (install|i)( -D| --save-dev)? ${escaped}(\\s|$)`, "m"),
+      new RegExp(`npm (install|i)( -D| --save-dev| -g| --global)? ${escaped}(\\s|$)`, "m"),
     );
     expect(readme, "a first example").toMatch(/```(ts|typescript|js|sh)\n[\s\S]+?```/);
 
