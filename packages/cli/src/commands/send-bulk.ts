@@ -3,7 +3,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { BulkProgress, SendManyRecipient, SendManyResult } from "@kapsokit/client";
-import { type FileJournal, openFileJournal } from "@kapsokit/client/journal";
+import { openFileJournal } from "@kapsokit/client/journal";
 import { parseCommand, wholeNumber } from "../args.js";
 import { createKapso } from "../client.js";
 import { parseCsv } from "../csv/parse-csv.js";
@@ -13,7 +13,7 @@ import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { formatDuration, formatRate } from "../output/format.js";
 import { createProgressReporter } from "../output/progress.js";
-import { createResultsFile, type ResultRow } from "../output/results-file.js";
+import { createResultsFile, type ResultRow, type ResultsFile } from "../output/results-file.js";
 import { HEADER_OPTIONS, headerFromFlags } from "./header-flags.js";
 
 export const SEND_BULK_HELP = `Usage: kapsokit send-bulk <template-id> --csv <file> [options]
@@ -42,6 +42,16 @@ header_filename give a row its own header.
 Exit codes: 0 all sent, 1 some failed, 2 bad usage or input, 3 some outcomes unknown,
 130 stopped with Ctrl-C (run again with --resume to continue).
 `;
+
+/** Opens a file the run writes, turning a file-system error into a message. */
+async function openOrExplain<T>(what: string, path: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`cannot write the ${what} ${path}${code ? ` (${code})` : ""}`);
+  }
+}
 
 const RATE = /^\s*\d+(\.\d+)?\s*\/\s*(s|sec|min)\s*$/;
 const SHOWN_FAILURES = 20;
@@ -154,12 +164,23 @@ export async function sendBulk(args: string[], io: Io): Promise<number> {
     io.cwd,
     values.results ?? sibling(csvPath, dryRun ? ".dry-run.csv" : ".results.csv"),
   );
+  if (resultsPath === csvPath || journalPath === csvPath || resultsPath === journalPath) {
+    throw new UsageError("the CSV, the journal and the results file must be three different files");
+  }
   const kapso = createKapso(io, { baseUrl: values["base-url"], dryRun });
+  // One read of the template first: a wrong id or key is one clear error, not one per row.
+  await kapso.templates.get(templateId, { signal: io.abort });
 
-  const journal: FileJournal | undefined = journalPath
-    ? await openFileJournal(journalPath, { fsync: values.fsync })
+  const journal = journalPath
+    ? await openOrExplain("journal", journalPath, () => openFileJournal(journalPath, { fsync: values.fsync }))
     : undefined;
-  const results = createResultsFile(resultsPath);
+  let results: ResultsFile;
+  try {
+    results = await openOrExplain("results file", resultsPath, async () => createResultsFile(resultsPath));
+  } catch (error) {
+    await journal?.close();
+    throw error;
+  }
   const json = values.json === true;
   const progress = json ? undefined : createProgressReporter(io.stderr);
   const counts = { sent: 0, failed: 0, skipped: 0, unknown: 0 };

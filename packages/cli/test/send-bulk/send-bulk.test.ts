@@ -46,7 +46,8 @@ describe("kapsokit send-bulk", () => {
     expect(rows.map((r) => Number(r.line)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
-    expect(cli.mock.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+    // One read up front (a wrong id fails once, not per row), one for checking the rows.
+    expect(cli.mock.calls.filter((c) => c.method === "GET")).toHaveLength(2);
   });
 
   it("reports bad rows with their line, sends the rest, and exits 1", async () => {
@@ -207,6 +208,43 @@ describe("kapsokit send-bulk", () => {
     expect(sentTo(cli)).toHaveLength(200);
   });
 
+  it("stops at once, with one message, when the template does not exist or the key is refused", async () => {
+    const cli = createTestCli({ apiKeys: ["right"] });
+    csv(cli, "people.csv", people(50));
+    const missing = await cli.run(
+      ["send-bulk", "00000000-0000-4000-8000-000000000000", "--csv", "people.csv"],
+      {
+        KAPSO_API_KEY: "right",
+      },
+    );
+    expect(missing.code).toBe(EXIT.failed);
+    expect(missing.stderr).toMatch(/^kapsokit: the API answered 404: [^\n]*\n$/);
+    const refused = await cli.run(["send-bulk", NOTICE.id, "--csv", "people.csv"], {
+      KAPSO_API_KEY: "wrong",
+    });
+    expect(refused.code).toBe(EXIT.failed);
+    expect(refused.stderr).toContain("check KAPSO_API_KEY");
+    expect(cli.mock.calls).toHaveLength(2);
+    expect(existsSync(join(cli.dir, "people.journal.jsonl"))).toBe(false);
+    expect(existsSync(join(cli.dir, "people.results.csv"))).toBe(false);
+  });
+
+  it("says which file it cannot write", async () => {
+    const cli = createTestCli();
+    csv(cli, "people.csv", people(2));
+    const { code, stderr } = await cli.run([
+      "send-bulk",
+      NOTICE.id,
+      "--csv",
+      "people.csv",
+      "--results",
+      "no/such/dir/r.csv",
+    ]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain(`cannot write the results file ${join(cli.dir, "no/such/dir/r.csv")} (ENOENT)`);
+    expect(cli.mock.sent).toHaveLength(0);
+  });
+
   it.each([
     [[], "missing --csv <file>"],
     [["--csv", "nowhere.csv"], "cannot read the CSV file nowhere.csv"],
@@ -217,6 +255,7 @@ describe("kapsokit send-bulk", () => {
     [["--csv", "people.csv", "--resume"], "--resume: there is no journal at"],
     [["--csv", "nophone.csv"], 'the CSV header row has no "phone" column (it has: name, 1)'],
     [["--csv", "empty.csv"], "the CSV file is empty"],
+    [["--csv", "people.csv", "--results", "people.csv"], "must be three different files"],
   ])("%j is a usage error", async (args, message) => {
     const cli = createTestCli();
     csv(cli, "people.csv", people(2));
