@@ -2,8 +2,10 @@
 // `pnpm --filter bench bench:mock-start`: start-up of the mock vs Prism, side by side in one run, and
 // the mock's requests per second. Writes results/mock-start.json and results/mock-start.md.
 // RUNS and RPS_TIME_MS (env) shrink or grow the run.
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
 import { mockInNewProcess, mockInProcess, mockServer, prism, round, sample } from "./startup.mjs";
 import { mockThroughput } from "./throughput.mjs";
 
@@ -65,4 +67,18 @@ const lines = [
   "",
 ];
 writeFileSync(new URL("mock-start.md", dir), lines.join("\n"));
+// Committed files must pass `biome ci`: let biome lay them out (tables padded, short arrays inline).
+const biome = fileURLToPath(new URL("../../../node_modules/.bin/biome", import.meta.url));
+spawnSync(
+  biome,
+  [
+    "format",
+    "--write",
+    fileURLToPath(new URL("mock-start.json", dir)),
+    fileURLToPath(new URL("mock-start.md", dir)),
+  ],
+  {
+    stdio: "ignore",
+  },
+);
 console.log(lines.join("\n"));
