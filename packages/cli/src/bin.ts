@@ -16,6 +16,19 @@ const onSignal = (signal: NodeJS.Signals) => {
     abort.abort(new Error(`aborted with ${signal}`));
   }
 };
+// `kapsokit templates list | head -1` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+}
+// A failure outside any command (a background write, say) still ends with a message.
+process.on("uncaughtException", (error) => {
+  process.stderr.write(
+    `kapsokit: internal error: ${error.message}${process.env.KAPSO_DEBUG ? `\n${error.stack}` : ""}\n`,
+  );
+  process.exit(70);
+});
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
