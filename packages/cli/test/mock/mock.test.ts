@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { EXIT, type Io, run } from "../../src/index.js";
+import { until } from "../support/bin.js";
+
+function startMock(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const stop = new AbortController();
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+    cwd: process.cwd(),
+    stop: stop.signal,
+  };
+  const exited = run(["mock", ...args], io);
+  return { exited, stop: () => stop.abort(), stdout: () => stdout, stderr: () => stderr };
+}
+
+describe("kapsokit mock", () => {
+  it("prints where it listens and how to point kapsokit at it", async () => {
+    const mock = startMock(["--port", "0"]);
+    await until(() => mock.stdout().includes("Ctrl-C"));
+    const url = /listening at (\S+)/.exec(mock.stdout())?.[1];
+    expect(mock.stdout()).toContain(`export KAPSO_BASE_URL=${url} KAPSO_API_KEY=test`);
+    expect(mock.stdout()).toMatch(/appointment_reminder \(approved\)/);
+    mock.stop();
+    expect(await mock.exited).toBe(EXIT.ok);
+  });
+
+  it("answers 429 past --rate-limit requests a minute, like the API", async () => {
+    const mock = startMock(["--port", "0", "--rate-limit", "2", "--json"]);
+    await until(() => mock.stdout().includes("\n"));
+    const { url } = JSON.parse(mock.stdout()) as { url: string };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${url}/whatsapp_templates`, { headers: { "X-API-Key": "test" } });
+      statuses.push(response.status);
+      if (response.status === 429) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      await response.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    mock.stop();
+    expect(await mock.exited).toBe(EXIT.ok);
+  });
+
+  it.each([
+    [["--port", "70000"], "--port must be a whole number from 0 to 65535"],
+    [["--rate-limit", "0"], "--rate-limit must be a whole number of at least 1"],
+    [["extra"], 'unexpected argument "extra"'],
+  ])("%j is a usage error", async (args, message) => {
+    const mock = startMock(args);
+    expect(await mock.exited).toBe(EXIT.usage);
+    expect(mock.stderr()).toContain(message);
+  });
+});
