@@ -62,6 +62,16 @@ export interface KapsoMock {
 }
 
 type Json = Record<string, unknown>;
+/** A routed request, taken apart once. */
+interface Incoming {
+  operation: OperationSpec & { operationId: OperationId };
+  pathParams: Record<string, string>;
+  url: URL;
+  headers: Headers;
+  bodyText: string;
+  parsed: { value: unknown; error: Error | null };
+}
+
 /** Answers the request and records the answer on its call; `raw` sends a string body as it is. */
 type Answer = (status: number, body: unknown, headers?: Record<string, string>, raw?: boolean) => Response;
 
@@ -105,6 +115,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
         ? url.pathname.slice(basePath.length) || "/"
         : url.pathname;
     const bodyText = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+    const parsed = parseBody(bodyText);
     const call: RecordedCall = {
       operation: null,
       method: request.method,
@@ -112,7 +123,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       url: request.url,
       query: Object.fromEntries(url.searchParams),
       headers: redactHeaders(request.headers),
-      body: parseLoosely(bodyText),
+      body: parsed.error ? bodyText : parsed.value,
       response: null,
       fault: null,
       error: null,
@@ -154,11 +165,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     }
 
     const response = await answerOperation(
-      operation,
-      pathParams,
-      url,
-      request.headers,
-      bodyText,
+      { operation, pathParams, url, headers: request.headers, bodyText, parsed },
       answer,
       call,
     );
@@ -216,23 +223,14 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     }
   }
 
-  async function answerOperation(
-    operation: OperationSpec & { operationId: OperationId },
-    pathParams: Record<string, string>,
-    url: URL,
-    headers: Headers,
-    bodyText: string,
-    answer: Answer,
-    call: RecordedCall,
-  ): Promise<Response> {
+  async function answerOperation(incoming: Incoming, answer: Answer, call: RecordedCall): Promise<Response> {
+    const { operation, pathParams, url, headers, bodyText, parsed } = incoming;
     // Prism parses a JSON body before anything else and answers 400 when it cannot.
     let body: unknown;
     if (operation.body && bodyText.trim() !== "" && isJsonMediaType(headers.get("content-type"))) {
-      try {
-        body = JSON.parse(bodyText);
-      } catch (error) {
-        return answer(400, { error: "Invalid JSON", status: 400, message: (error as Error).message });
-      }
+      if (parsed.error)
+        return answer(400, { error: "Invalid JSON", status: 400, message: parsed.error.message });
+      body = parsed.value;
     }
 
     const key = operation.security.map((name) => headers.get(name) ?? "").join(" ");
@@ -357,7 +355,9 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
   }
 
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+    // A Request passed on its own (openapi-fetch, the client) is used as it is: cloning it
+    // would cost as much as the rest of the mock's work.
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const signal = request.signal;
     if (signal.aborted) throw abortReason(signal);
     let onAbort: (() => void) | undefined;
@@ -441,12 +441,13 @@ function json(status: number, body: unknown, headers: Record<string, string>): R
   });
 }
 
-function parseLoosely(text: string): unknown {
-  if (text === "") return undefined;
+/** The body parsed as JSON once, for recording and for the operation; undefined when empty. */
+function parseBody(text: string): { value: unknown; error: Error | null } {
+  if (text === "") return { value: undefined, error: null };
   try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+    return { value: JSON.parse(text), error: null };
+  } catch (error) {
+    return { value: undefined, error: error as Error };
   }
 }
 
