@@ -1,6 +1,7 @@
 // Loaded with require(): each package's `require` condition, the CommonJS build.
 const { KapsoError, Kapso, ValidationError } = require("@kapsokit/client");
 const { createKapsoMock, fixtures } = require("@kapsokit/testing");
+const { run } = require("@kapsokit/cli");
 
 async function main() {
   const mock = createKapsoMock();
@@ -28,6 +29,7 @@ async function main() {
       templateName: sent.template_name,
       recorded: mock.sent.map((message) => message.to),
       refused,
+      cliRun: typeof run,
     }),
   );
 }

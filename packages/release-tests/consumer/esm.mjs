@@ -1,4 +1,5 @@
 // Loaded with Node's ESM loader: `import` picks each package's `import` condition.
+import { run } from "@kapsokit/cli";
 import { Kapso, KapsoError, ValidationError } from "@kapsokit/client";
 import { createKapsoMock, fixtures } from "@kapsokit/testing";
 
@@ -28,5 +29,6 @@ console.log(
     templateName: sent.template_name,
     recorded: mock.sent.map((message) => message.to),
     refused,
+    cliRun: typeof run,
   }),
 );

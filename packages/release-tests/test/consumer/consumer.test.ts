@@ -25,6 +25,7 @@ interface LoadReport {
   templateName: string;
   recorded: string[];
   refused: string;
+  cliRun: string;
 }
 
 function lastJsonLine<T>(result: RunResult): T {
@@ -108,6 +109,7 @@ describe("loading the client", () => {
       status: "success",
       templateName: "order_update",
       refused: "ValidationError",
+      cliRun: "function",
     });
     expect(report.recorded).toEqual(["+14155550123"]);
   });
@@ -122,6 +124,7 @@ describe("loading the client", () => {
       status: "success",
       templateName: "order_update",
       refused: "ValidationError",
+      cliRun: "function",
     });
     expect(report.recorded).toEqual(["+14155550123"]);
   });
