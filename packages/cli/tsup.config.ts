@@ -15,6 +15,22 @@ const shared: Options = {
 // @kapsokit package. The two builds run side by side, so only the library's cleans the
 // output folder, sparing the binary.
 export default defineConfig([
-  { ...shared, entry: { bin: "src/bin.ts" }, format: ["esm"], clean: false },
+  {
+    ...shared,
+    entry: { bin: "src/bin.ts" },
+    format: ["esm"],
+    clean: false,
+    // The binary takes `run` from the library's ESM build beside it instead of a copy.
+    esbuildPlugins: [
+      {
+        name: "run-from-library",
+        setup(build) {
+          build.onResolve({ filter: /^\.\/run\.js$/ }, (args) =>
+            args.importer.endsWith("/src/bin.ts") ? { path: "./index.js", external: true } : undefined,
+          );
+        },
+      },
+    ],
+  },
   { ...shared, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, clean: ["!bin.*"] },
 ]);
