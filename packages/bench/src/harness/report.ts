@@ -6,7 +6,7 @@ import { isMet, type Section } from "./section.js";
 export const REPRODUCE = "pnpm install && pnpm bench";
 
 // A cell that holds a figure: "1,234", "0.42×", "8.26 kB", "12.5 MB", "3.1 s"; blank or "–" for none.
-const isFigure = (cell: string): boolean => /^(-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?|–|-|)$/.test(cell);
+const isFigure = (cell: string): boolean => /^((1\/)?-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?|–|-|)$/.test(cell);
 
 /** A Markdown table, figure columns aligned right. */
 const table = (columns: string[], rows: string[][]): string =>

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { Section } from "../../src/harness/section.js";
 
 // A table cell holding a figure: "1,234", "0.42×", "8.26 kB", "15.1 s"; "–", "-" or "" for none.
-const FIGURE = /^-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?$/;
+const FIGURE = /^(1\/)?-?[\d,]+(\.\d+)?(×| ?[a-zA-Z/]+)?$/;
 
 /**
  * Checks that a benchmark produced a usable section: every row as wide as the header, every
