@@ -45,7 +45,8 @@ export function renderChart(sections: Section[]): string {
   const width = WIDTH + 2 * MARGIN;
   const height = top + 2 * MARGIN - PANEL_GAP;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">`,
+    "<title>kapsokit and its peers, figure by figure</title>",
     "<style>.title{font-size:14px;font-weight:600;fill:#222}.label,.value{font-size:12px;fill:#333}.ours{fill:#1f7a4d}.peer{fill:#9aa5b1}</style>",
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<g transform="translate(${MARGIN},${MARGIN})">`,
