@@ -3,7 +3,7 @@
 // lint, spec lint, generated-code drift, then build, type-check and every package's tests.
 // Ends with one line, `N passed, N failed`, added up from vitest's own reports.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { summarize } from "./test-summary.mjs";
@@ -22,16 +22,8 @@ const steps = [
   ],
 ];
 
-for (const pkg of [
-  "core",
-  "client",
-  "testing",
-  "cli",
-  "contract-tests",
-  "runtime-tests",
-  "release-tests",
-  "bench",
-]) {
+// Reports of an earlier run must never be counted as this one's.
+for (const pkg of readdirSync(join(root, "packages"))) {
   rmSync(join(root, "packages", pkg, ".reports"), { recursive: true, force: true });
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Adds up the JSON reports vitest wrote in each package (packages/*/.reports/vitest.json)
-// and prints one line: `N passed, N failed`.
+// and prints one line: `N passed, N failed`. A test file that failed outside any test (a
+// crashed `beforeAll`, an import error) leaves its tests "skipped"; it counts as one failure.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,10 +17,14 @@ export function summarize() {
     const file = join(root, "packages", name, ".reports", "vitest.json");
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, "utf8"));
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+    ).length;
+    const packageFailed = report.numFailedTests + brokenFiles;
     passed += report.numPassedTests;
-    failed += report.numFailedTests;
+    failed += packageFailed;
     skipped += report.numPendingTests + report.numTodoTests;
-    perPackage.push(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+    perPackage.push(`${name}: ${report.numPassedTests} passed, ${packageFailed} failed`);
   }
   return { passed, failed, skipped, perPackage };
 }

@@ -17,10 +17,12 @@ export interface RunOptions {
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  // A vitest started here must not write its report where `npm test` collects this run's.
+  const { KAPSOKIT_TEST_REPORT: _, ...env } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...options.env },
+      env: { ...env, FORCE_COLOR: "0", NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
