@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { APIConnectionError, createTransport } from "../../src/index.js";
 import { get, json, reset, scriptedFetch } from "../support/scripted-fetch.js";
+import { settle } from "../support/settle.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -10,16 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** Runs a call to its end, firing every timer it sets. */
-async function settle<T>(promise: Promise<T>) {
-  const outcome = promise.then(
-    (value) => ({ value, error: undefined }),
-    (error: unknown) => ({ value: undefined, error }),
-  );
-  await vi.runAllTimersAsync();
-  return outcome;
-}
 
 describe("a read", () => {
   it.each([408, 429, 500, 502, 503, 504])(

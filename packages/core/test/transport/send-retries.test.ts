@@ -9,6 +9,7 @@ import {
   SendOutcomeUnknownError,
 } from "../../src/index.js";
 import { json, post, refused, reset, type Step, scriptedFetch } from "../support/scripted-fetch.js";
+import { settle } from "../support/settle.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -16,15 +17,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function settle<T>(promise: Promise<T>) {
-  const outcome = promise.then(
-    (value) => ({ value, error: undefined }),
-    (error: unknown) => ({ value: undefined, error }),
-  );
-  await vi.runAllTimersAsync();
-  return outcome;
-}
 
 const unsafe: [string, Step][] = [
   ["a 500", json(500)],
