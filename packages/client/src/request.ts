@@ -4,7 +4,7 @@ import {
   type paths,
   SendOutcomeUnknownError,
   type Transport,
-  toRequest,
+  toRequestParts,
   type WireCall,
 } from "@kapsokit/core";
 import type { RequestOptions, WithResponse } from "./types.js";
@@ -32,7 +32,7 @@ export async function request<T>(
   { headers, validateAgainstTemplate: _, ...options }: RequestOptions = {},
 ): Promise<WithResponse<T>> {
   const response = await context.transport(
-    toRequest(context.connection, method, path, { ...call, headers }),
+    toRequestParts(context.connection, method, path, { ...call, headers }),
     options,
   );
   const text = await response.text().catch(() => "");

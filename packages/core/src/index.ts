@@ -6,4 +6,4 @@ export * from "./transport/index.js";
 export type * from "./types.js";
 export { VERSION } from "./version.js";
 export type { Connection, WireCall } from "./wire.js";
-export { DEFAULT_BASE_URL, toRequest } from "./wire.js";
+export { DEFAULT_BASE_URL, toRequest, toRequestParts } from "./wire.js";

@@ -2,6 +2,7 @@
 // auth and User-Agent headers, and for the client a Request built without openapi-fetch,
 // so its bundle carries only what its three operations need.
 import type { paths } from "./generated/schema.js";
+import type { RequestParts } from "./transport/create-transport.js";
 import { VERSION } from "./version.js";
 
 /** The production base URL of the Kapso API. */
@@ -46,22 +47,24 @@ export function wireHeaders(connection: Connection, extra?: Record<string, strin
 }
 
 /**
- * Builds the `Request` of one operation: path parameters filled in, query parameters
- * (skipping undefined ones), the JSON body and the headers.
+ * The parts of one operation's request: path parameters filled in, query parameters
+ * (skipping undefined ones), the JSON body and the headers. The transport turns them into
+ * one `Request` per attempt.
  *
  * @example
  * ```ts
- * const request = toRequest({ apiKey }, "GET", "/whatsapp_templates", {
+ * const parts = toRequestParts({ apiKey }, "GET", "/whatsapp_templates", {
  *   query: { per_page: 50, q: { status_eq: "approved" } },
  * });
+ * const response = await createTransport()(parts);
  * ```
  */
-export function toRequest(
+export function toRequestParts(
   connection: Connection,
   method: string,
   path: keyof paths,
   call: WireCall = {},
-): Request {
+): RequestParts {
   const url = new URL(
     baseUrlOf(connection) +
       path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.path?.[name] ?? "")),
@@ -76,5 +79,25 @@ export function toRequest(
   const headers = wireHeaders(connection, call.headers);
   const json = call.body !== undefined;
   if (json) headers.set("Content-Type", "application/json");
-  return new Request(url, { method, headers, body: json ? JSON.stringify(call.body) : undefined });
+  return { url: url.href, method, headers, body: json ? JSON.stringify(call.body) : undefined };
+}
+
+/**
+ * Builds the `Request` of one operation (see {@link toRequestParts}).
+ *
+ * @example
+ * ```ts
+ * const request = toRequest({ apiKey }, "GET", "/whatsapp_templates", {
+ *   query: { per_page: 50, q: { status_eq: "approved" } },
+ * });
+ * ```
+ */
+export function toRequest(
+  connection: Connection,
+  method: string,
+  path: keyof paths,
+  call?: WireCall,
+): Request {
+  const { url, ...init } = toRequestParts(connection, method, path, call);
+  return new Request(url, init);
 }

@@ -53,8 +53,23 @@ export interface TransportOptions extends Omit<RequestOptions, "signal"> {
   onRequest?: (event: RequestEvent) => void;
 }
 
-/** A `fetch` that retries by kapsokit's policy; the second argument holds per-request settings. */
-export type Transport = (request: Request, options?: RequestOptions) => Promise<Response>;
+/**
+ * A request not yet turned into a `Request`: the transport builds exactly one `Request` per
+ * attempt from it, instead of building one here and copying it (body read back) per attempt.
+ */
+export interface RequestParts {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** The JSON text of the body, if any. */
+  body?: string | undefined;
+}
+
+/**
+ * A `fetch` that retries by kapsokit's policy. It takes a `Request` (as openapi-fetch hands
+ * it) or {@link RequestParts}; the second argument holds per-request settings.
+ */
+export type Transport = (request: Request | RequestParts, options?: RequestOptions) => Promise<Response>;
 
 /**
  * Creates the resilient `fetch` that `createClient` hands to openapi-fetch: a timeout per
@@ -79,7 +94,8 @@ export type Transport = (request: Request, options?: RequestOptions) => Promise<
  */
 export function createTransport(defaults: TransportOptions = {}): Transport {
   return async (request, options = {}) => {
-    const signal = options.signal ?? request.signal;
+    const original = isRequest(request) ? request : undefined;
+    const signal = options.signal ?? original?.signal;
     const read = isRead(request.method);
     const repeatable = read || (options.retryUnsafe ?? defaults.retryUnsafe);
     const started = Date.now();
@@ -93,8 +109,12 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
         retries,
         ...event,
       });
-    // Read once so every attempt can send the same bytes.
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    // A Request's body is a stream: read it once so every attempt can send the same bytes.
+    const body = original ? (original.body ? await original.arrayBuffer() : undefined) : request.body;
+    const init = (controller: AbortController): RequestInit =>
+      original
+        ? { body, signal: controller.signal }
+        : { method: request.method, headers: request.headers, body, signal: controller.signal };
     for (;;) {
       let response: Response | undefined;
       let error: KapsoError | undefined;
@@ -109,26 +129,26 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
         },
         Math.min(options.timeout ?? defaults.timeout ?? 60_000, deadline - Date.now()),
       );
-      signal.addEventListener("abort", abort);
+      signal?.addEventListener("abort", abort);
       try {
-        if (signal.aborted) throw signal.reason;
+        if (signal?.aborted) throw signal.reason;
         // Racing the abort also ends an attempt whose fetch ignores its signal.
         response = await Promise.race([
-          (defaults.fetch ?? globalThis.fetch)(new Request(request, { body, signal: controller.signal })),
+          (defaults.fetch ?? globalThis.fetch)(new Request(original ?? request.url, init(controller))),
           new Promise<never>((_, reject) => {
             controller.signal.onabort = reject;
           }),
         ]);
       } catch (cause) {
         notSent = isNotSent(cause);
-        error = signal.aborted
+        error = signal?.aborted
           ? new APIUserAbortError()
           : timedOut
             ? new APIConnectionTimeoutError()
             : new APIConnectionError(cause);
       }
       clearTimeout(timer);
-      signal.removeEventListener("abort", abort);
+      signal?.removeEventListener("abort", abort);
 
       const wait = (response && parseRetryAfter(response.headers)) ?? backoff(retries);
       if (
@@ -161,16 +181,21 @@ export function createTransport(defaults: TransportOptions = {}): Transport {
   };
 }
 
+/** Duck-typed: a Request from another realm (a test environment, a polyfill) counts too. */
+function isRequest(input: Request | RequestParts): input is Request {
+  return typeof (input as Partial<Request>).arrayBuffer === "function";
+}
+
 /** Waits `ms`; resolves early with an {@link APIUserAbortError} when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<APIUserAbortError | undefined> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<APIUserAbortError | undefined> {
   return new Promise((resolve) => {
     const stop = () => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", stop);
-      resolve(signal.aborted ? new APIUserAbortError() : undefined);
+      signal?.removeEventListener("abort", stop);
+      resolve(signal?.aborted ? new APIUserAbortError() : undefined);
     };
     const timer = setTimeout(stop, ms);
-    signal.addEventListener("abort", stop);
-    if (signal.aborted) stop();
+    signal?.addEventListener("abort", stop);
+    if (signal?.aborted) stop();
   });
 }
