@@ -56,6 +56,15 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
     }
     const records: CsvRecord[] = [];
     let start = 0; // where the unconsumed part of an unquoted or quoted field begins
+    /** A CR or LF outside quotes at `i` ends the record; returns where the next one starts. */
+    const endLine = (c: number, i: number): number => {
+      line++;
+      afterCR = c === CR;
+      const record = endRecord();
+      if (record) records.push(record);
+      recordLine = line;
+      return i + 1;
+    };
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (afterCR) {
@@ -75,12 +84,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
             fields.push("");
             start = i + 1;
           } else if (c === CR || c === LF) {
-            line++;
-            afterCR = c === CR;
-            const record = endRecord();
-            if (record) records.push(record);
-            recordLine = line;
-            start = i + 1;
+            start = endLine(c, i);
           } else {
             state = "unquoted";
             start = i;
@@ -94,12 +98,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
             start = i + 1;
           } else if (c === CR || c === LF) {
             field += chunk.slice(start, i);
-            line++;
-            afterCR = c === CR;
-            const record = endRecord();
-            if (record) records.push(record);
-            recordLine = line;
-            start = i + 1;
+            start = endLine(c, i);
           } else if (c === QUOTE) {
             error ??= `line ${line}: a quote inside an unquoted field (quote the whole field and double the quote)`;
           }
@@ -124,12 +123,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
             state = "field-start";
             start = i + 1;
           } else if (c === CR || c === LF) {
-            line++;
-            afterCR = c === CR;
-            const record = endRecord();
-            if (record) records.push(record);
-            recordLine = line;
-            start = i + 1;
+            start = endLine(c, i);
           } else {
             error ??= `line ${line}: text after a closing quote`;
             state = "unquoted";
