@@ -71,8 +71,10 @@ export class Kapso {
       // One line per request: method, path, status (or error), duration and retries; at debug,
       // also one before each retry.
       onRequest: ({ method, url, status, error, ms, retries, retryIn }) => {
-        const line = `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}`;
-        if (retryIn !== undefined) log("debug", `${line}, retrying in ${retryIn.toFixed()}ms`);
+        // Built only when the level lets the line through: this runs on every request.
+        const line = () =>
+          `${method} ${new URL(url).pathname} ${status ?? error?.name} ${ms}ms retries=${retries}`;
+        if (retryIn !== undefined) log("debug", () => `${line()}, retrying in ${retryIn.toFixed()}ms`);
         else
           log(
             error instanceof SendOutcomeUnknownError ? "error" : error || status! > 399 ? "warn" : "info",
