@@ -96,11 +96,14 @@ export function createTemplates(context: ClientContext): Templates {
   // Templates fetched to check sends against, with the time each stops being trusted.
   const cache = new Map<string, [expires: number, template: Promise<WhatsappTemplate>]>();
 
+  const remember = (templateId: string, template: Promise<WhatsappTemplate>) =>
+    cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), template]);
+
   const fetchTemplate = (templateId: string, options?: RequestOptions) => {
     let [expires, fetched] = cache.get(templateId) ?? [0];
     if (!fetched || expires < Date.now()) {
       fetched = templates.get(templateId, options).then((answer) => answer.data);
-      cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), fetched]);
+      remember(templateId, fetched);
       // A failed fetch is not kept.
       fetched.catch(() => cache.delete(templateId));
     }
@@ -131,7 +134,16 @@ export function createTemplates(context: ClientContext): Templates {
         (async () => {
           if (!isUuid(templateId))
             throw new ValidationError([{ path: "templateId", message: "must be a UUID" }]);
-          return request(context, "GET", ONE, { path: { template_id: templateId } }, options);
+          const answer = await request<GetTemplateResponse>(
+            context,
+            "GET",
+            ONE,
+            { path: { template_id: templateId } },
+            options,
+          );
+          // A template read by the caller also serves the check of the sends that follow.
+          if (context.templateTtl) remember(templateId, Promise.resolve(answer.data.data));
+          return answer;
         })(),
       ),
 

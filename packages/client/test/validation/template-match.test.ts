@@ -143,6 +143,23 @@ describe("validateAgainstTemplate", () => {
     expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "POST"]);
   });
 
+  it("checks sends against a template the caller has just read, without reading it again", async () => {
+    const { api, kapso } = client();
+    await kapso.templates.get(TEMPLATE_ID);
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    await expect(
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("keeps no template from a read when sends are not checked", async () => {
+    const { api, kapso } = client(template(), false);
+    await kapso.templates.get(TEMPLATE_ID);
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] });
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+  });
+
   it("fetches it again once the TTL has passed", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { api, kapso } = client(template(), { ttl: 1000 });
