@@ -29,14 +29,14 @@ export function baseUrlOf(io: Io, flag: string | undefined): string | undefined 
   return baseUrl;
 }
 
+type Fetch = NonNullable<Io["fetch"]>;
+
 /** A fetch that answers `send_template` with a success of its own and passes reads through. */
-export function dryRunFetch(
-  fetch: (request: Request) => Promise<Response>,
-  onSend: (body: unknown) => void = () => undefined,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function dryRunFetch(fetch: Fetch, onSend: (body: unknown) => void = () => undefined): Fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
     const match = /\/whatsapp_templates\/([^/]+)\/send_template$/.exec(new URL(request.url).pathname);
-    if (request.method !== "POST" || !match) return fetch(request);
+    if (request.method !== "POST" || !match) return fetch(input, init);
     onSend(await request.json());
     const body = {
       status: "success",
@@ -63,7 +63,7 @@ export function createKapso(io: Io, flags: ClientFlags): Kapso {
   const baseUrl = baseUrlOf(io, flags.baseUrl);
   const log = io.env.KAPSO_LOG;
   const logLevel = (log && LOG_LEVELS.includes(log) ? log : "off") as LogLevel;
-  const fetch = io.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetch: Fetch = io.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return new Kapso({
     apiKey,
     baseUrl,

@@ -14,7 +14,7 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   /** A `fetch` for the client instead of the global one. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  fetch?: ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Fires on the first Ctrl-C: take nothing new, finish what is in flight. */
   stop?: AbortSignal | undefined;
   /** Fires on the second Ctrl-C: abort what is in flight. */

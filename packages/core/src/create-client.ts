@@ -1,11 +1,10 @@
 import createFetchClient, { type Client } from "openapi-fetch";
+import type { Connection } from "./connection.js";
 import type { paths } from "./generated/schema.js";
+import { baseUrlOf, wireHeaders } from "./internal/wire.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport/index.js";
-import { baseUrlOf, type Connection, wireHeaders } from "./wire.js";
 
 export interface CreateClientOptions extends TransportOptions, Connection {
-  /** A `fetch` to use instead of the global one: a mock in tests, a proxy-aware fetch, … */
-  fetch?: (request: Request) => Promise<Response>;
   /** A transport made with `createTransport`, used instead of one built from these options. */
   transport?: Transport;
 }
@@ -16,9 +15,9 @@ export type KapsoFetchClient = Client<paths, "application/json">;
 /**
  * Creates a typed openapi-fetch client that sends the API key, a JSON content type and a
  * `User-Agent` with every request, through the resilient transport (`createTransport`): a
- * timeout per attempt and retries that never repeat a send the server may have acted on.
- * HTTP errors come back as `{ error, response }`; connection failures, timeouts and aborts
- * are thrown as kapsokit errors.
+ * timeout per attempt that covers the whole answer, no redirects, and retries that never
+ * repeat a send the server may have acted on. HTTP errors come back as `{ error, response }`;
+ * connection failures, timeouts, aborts and redirects are thrown as kapsokit errors.
  *
  * @example
  * ```ts
@@ -31,9 +30,10 @@ export type KapsoFetchClient = Client<paths, "application/json">;
  * ```
  */
 export function createClient(options: CreateClientOptions): KapsoFetchClient {
+  const headers = wireHeaders(options);
   return createFetchClient<paths>({
     baseUrl: baseUrlOf(options),
     fetch: options.transport ?? createTransport(options),
-    headers: wireHeaders(options),
+    headers,
   });
 }

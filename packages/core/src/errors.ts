@@ -1,5 +1,9 @@
 // Every error kapsokit throws, in one module, so `instanceof` checks have one place to look.
 // Names are set explicitly: minifiers rename classes, and `error.name` must survive bundling.
+import { parseRetryAfter } from "./internal/retry-after.js";
+
+/** The longest message taken from a response body; the whole body stays on `error.body`. */
+const MESSAGE_LENGTH = 300;
 
 /** The base class of every error kapsokit throws. */
 export class KapsoError extends Error {
@@ -26,24 +30,43 @@ export class ValidationError extends KapsoError {
   }
 }
 
-/** The API answered with an HTTP error status. */
+/** A body's text as one readable line, cut to a readable length. */
+function summarize(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > MESSAGE_LENGTH ? `${line.slice(0, MESSAGE_LENGTH)}…` : line;
+}
+
+/** What an HTTP answer says went wrong, in one line. */
+function describeAnswer(status: number, body: unknown, headers: Headers): string {
+  const location = headers.get("location");
+  if (status === 0 || (status >= 300 && status < 400)) {
+    // `redirect: "manual"`: a browser hides the status and the target (an opaque redirect).
+    return `HTTP ${status || "3xx"} redirect${location ? ` to ${location}` : ""}, not followed: kapsokit never follows redirects`;
+  }
+  const b = (body ?? {}) as { message?: unknown; error?: unknown };
+  const text = [b.message, b.error, body].find((m) => typeof m === "string" && m.trim());
+  return text ? summarize(text as string) : `HTTP ${status}`;
+}
+
+/** The API answered with an HTTP error status (or a redirect, which is never followed). */
 export class APIError extends KapsoError {
   override name = "APIError";
   // `declare`: assigned in the constructor, so no field initialisers are emitted.
-  /** The HTTP status. */
+  /** The HTTP status (0 for a redirect a browser hid). */
   declare readonly status: number;
-  /** The parsed JSON body (or the raw text when it was not JSON). */
+  /** The parsed JSON body, or the raw text when it was not JSON. */
   declare readonly body: unknown;
   /** The response headers. */
   declare readonly headers: Headers;
   /** The server's `X-Request-Id`, when it sent one. */
   declare readonly requestId: string | undefined;
 
-  /** `message` is the server's own (`message` or `error` of the body) when it gave one. */
+  /**
+   * `message` is the server's own (`message` or `error` of the body, or the start of a text
+   * body) when it gave one. kapsokit hands it a body and headers with the API key removed.
+   */
   constructor(status: number, body: unknown, headers: Headers) {
-    const b = (body ?? {}) as { message?: unknown; error?: unknown };
-    const text = [b.message, b.error, body].find((m) => typeof m === "string" && m);
-    super((text as string | undefined) ?? `HTTP ${status}`);
+    super(describeAnswer(status, body, headers));
     this.status = status;
     this.body = body;
     this.headers = headers;
@@ -102,7 +125,7 @@ export class RateLimitError extends APIError {
   declare readonly retryAfter: number | undefined;
   constructor(status: number, body: unknown, headers: Headers) {
     super(status, body, headers);
-    this.retryAfter = parseRetryAfter(headers);
+    this.retryAfter = parseRetryAfter(headers.get("retry-after"));
   }
 }
 /** 5xx: the server failed. */
@@ -110,21 +133,24 @@ export class InternalServerError extends APIError {
   override name = "InternalServerError";
 }
 
-/** No HTTP answer: the connection failed or dropped. `cause` holds the runtime's own error. */
+/**
+ * No HTTP answer: the connection failed or dropped. The message names the host and the
+ * runtime's reason; `cause` holds the runtime's own error.
+ */
 export class APIConnectionError extends KapsoError {
   override name = "APIConnectionError";
   constructor(cause?: unknown, message = "Connection error") {
     super(message, { cause });
   }
 }
-/** An attempt took longer than the `timeout` option. */
+/** An attempt took longer than the `timeout` option (or the call than `totalTimeout`). */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
-  constructor() {
-    super(undefined, "Request timed out");
+  constructor(message = "Request timed out") {
+    super(undefined, message);
   }
 }
-/** The caller's `AbortSignal` fired. */
+/** The caller's `AbortSignal` fired before a send could have reached the server. */
 export class APIUserAbortError extends KapsoError {
   override name = "APIUserAbortError";
   constructor() {
@@ -134,24 +160,32 @@ export class APIUserAbortError extends KapsoError {
 
 /**
  * A send may or may not have been delivered: it timed out, the connection dropped after the
- * request was written, or the server answered 5xx. Sending it again could send the message
- * twice, so kapsokit does not (unless `retryUnsafe` is set). `cause` says what happened.
+ * request was written, the caller aborted it in flight, or the server answered 5xx or with a
+ * success that could not be read. Sending it again could send the message twice, so kapsokit
+ * does not (unless `retryUnsafe` is set). `cause` says what happened; when there was an HTTP
+ * answer, its status, body, headers and request id are here too.
  */
 export class SendOutcomeUnknownError extends KapsoError {
   override name = "SendOutcomeUnknownError";
-  declare readonly cause: APIError | APIConnectionError;
-  constructor(cause: APIError | APIConnectionError) {
-    super(`Send outcome unknown, the message may have been delivered: ${cause.message}`, { cause });
-  }
-}
+  declare readonly cause: APIError | APIConnectionError | APIUserAbortError;
+  /** The HTTP status of the answer, when there was one. */
+  declare readonly status: number | undefined;
+  /** The answer's body (parsed JSON or text), when it could be read. */
+  declare readonly body: unknown;
+  /** The answer's headers, when there was an answer. */
+  declare readonly headers: Headers | undefined;
+  /** The server's `X-Request-Id`, when it sent one. */
+  declare readonly requestId: string | undefined;
 
-/**
- * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP date. Undefined when
- * absent or unreadable.
- */
-export function parseRetryAfter(headers: Headers): number | undefined {
-  const value = headers.get("retry-after");
-  if (!value) return undefined;
-  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+  constructor(
+    cause: APIError | APIConnectionError | APIUserAbortError,
+    answer?: { status: number; headers: Headers },
+  ) {
+    super(`Send outcome unknown, the message may have been delivered: ${cause.message}`, { cause });
+    const api = cause as Partial<APIError>;
+    this.status = api.status ?? answer?.status;
+    this.body = api.body;
+    this.headers = api.headers ?? answer?.headers;
+    this.requestId = this.headers?.get("x-request-id") ?? undefined;
+  }
 }

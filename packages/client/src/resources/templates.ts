@@ -1,10 +1,8 @@
 import {
   type GetTemplateResponse,
-  type ListTemplatesQuery,
   type SendTemplateBody,
   type SendTemplateResponse,
   ValidationError,
-  type ValidationIssue,
   type WhatsappTemplate,
   type WhatsappTemplateList,
 } from "@kapsokit/core";
@@ -19,8 +17,8 @@ import type {
   RequestOptions,
   SendTemplateInput,
 } from "../types.js";
-import { isUuid, toTemplateMessage } from "../validation/send-input.js";
-import { matchTemplate } from "../validation/template-match.js";
+import { isFilled, isUuid, toTemplateMessage } from "../validation/send-input.js";
+import type { ReadTemplate, TemplateCache } from "../validation/template-check.js";
 
 /** `kapso.templates`: list, read and send WhatsApp templates. */
 export interface Templates {
@@ -89,41 +87,51 @@ export interface Templates {
   ): AsyncGenerator<SendManyResult, void, undefined>;
 }
 
-const ONE = "/whatsapp_templates/{template_id}";
+/** The path of one template, its id encoded. */
+const one = (templateId: string) => `/whatsapp_templates/${encodeURIComponent(templateId)}`;
 
 /** The templates resource over one client's context. */
 export function createTemplates(context: ClientContext): Templates {
-  // Templates fetched to check sends against, with the time each stops being trusted.
-  const cache = new Map<string, [expires: number, template: Promise<WhatsappTemplate>]>();
-
-  const remember = (templateId: string, template: Promise<WhatsappTemplate>) =>
-    cache.set(templateId, [Date.now() + (context.templateTtl ?? 3e5), template]);
-
-  const fetchTemplate = (templateId: string, options?: RequestOptions) => {
-    let [expires, fetched] = cache.get(templateId) ?? [0];
-    if (!fetched || expires < Date.now()) {
-      fetched = templates.get(templateId, options).then((answer) => answer.data);
-      remember(templateId, fetched);
-      // A failed fetch is not kept.
-      fetched.catch(() => cache.delete(templateId));
-    }
-    return fetched;
-  };
+  // Templates fetched to check sends against (see template-check.ts).
+  const cache: TemplateCache = new Map();
+  // Sends are checked when the client says so; bulk sends unless it says not to.
+  const ttl = context.templateCheck === undefined ? 300_000 : context.templateCheck || 0;
+  const read: ReadTemplate = async (templateId, signal) => (await templates.get(templateId, { signal })).data;
+  // Loaded with the first checked send, like the template it checks against.
+  const check = () => import("../validation/template-check.js");
 
   const templates: Templates = {
     send: (templateId, input, options = {}) =>
       apiPromise(
         (async () => {
-          const template = toTemplateMessage(templateId, input);
-          if (options.validateAgainstTemplate ?? context.templateTtl) {
-            const issues = matchTemplate(await fetchTemplate(templateId, options), template);
-            if (issues.length) throw new ValidationError(issues);
+          const { message: template, issues, header, check: record } = toTemplateMessage(templateId, input);
+          if (header !== undefined) {
+            // Loaded with the first send that has a header.
+            (await import("../validation/header-input.js")).addHeader(template, header, record, isFilled);
+          }
+          if (issues.length) {
+            // The words are loaded only when a send is refused.
+            throw new ValidationError(
+              (await import("../validation/issue-messages.js")).describeIssues(issues),
+            );
+          }
+          if (options.validateAgainstTemplate ?? typeof context.templateCheck === "number") {
+            const issues = await (await check()).checkAgainstTemplate(
+              cache,
+              ttl,
+              read,
+              templateId,
+              template,
+              options.signal,
+            );
+            if (issues.length) {
+              throw new ValidationError(issues);
+            }
           }
           return request(
             context,
             "POST",
-            `${ONE}/send_template`,
-            { path: { template_id: templateId }, body: { template } satisfies SendTemplateBody },
+            { path: `${one(templateId)}/send_template`, body: { template } satisfies SendTemplateBody },
             options,
           );
         })(),
@@ -137,52 +145,42 @@ export function createTemplates(context: ClientContext): Templates {
           const answer = await request<GetTemplateResponse>(
             context,
             "GET",
-            ONE,
-            { path: { template_id: templateId } },
+            { path: one(templateId) },
             options,
           );
           // A template read by the caller also serves the check of the sends that follow.
-          if (context.templateTtl) remember(templateId, Promise.resolve(answer.data.data));
+          cache.set(templateId, [Date.now() + ttl, Promise.resolve(answer.data.data)]);
           return answer;
         })(),
       ),
 
     list: (params = {}, options) => {
-      const { page, perPage, customerId, name, languageCode, category, status } = params;
-      const fetchPage = async (n = page) => {
-        const issues: ValidationIssue[] = [];
-        const check = (ok: unknown, path: string, message: string) => ok || issues.push({ path, message });
-        check(n === undefined || (Number.isInteger(n) && n > 0), "page", "must be a whole number from 1");
-        check(
-          perPage === undefined || (Number.isInteger(perPage) && perPage > 0 && perPage <= 100),
-          "perPage",
-          "must be a whole number from 1 to 100",
-        );
-        check(customerId === undefined || isUuid(customerId), "customerId", "must be a UUID");
-        if (issues.length) throw new ValidationError(issues);
-        const query: ListTemplatesQuery = {
-          page: n,
-          per_page: perPage,
-          customer_id: customerId,
-          q: { name_cont: name, language_code_eq: languageCode, category_eq: category, status_eq: status },
-        };
-        return request<WhatsappTemplateList>(context, "GET", "/whatsapp_templates", { query }, options);
+      const fetchPage = async (page = params.page) => {
+        // Loaded with the first list: an app that only sends never downloads it.
+        const query = (await import("./list-page.js")).listQuery({ ...params, page });
+        if (typeof query !== "string") {
+          throw new ValidationError(query);
+        }
+        return request<WhatsappTemplateList>(context, "GET", { path: "/whatsapp_templates", query }, options);
       };
       const first = apiPromise(fetchPage());
       return Object.assign(first, {
         async *[Symbol.asyncIterator]() {
-          let { data: list } = await first.withResponse();
-          for (;;) {
-            yield* list.data;
-            if (list.meta.page >= list.meta.total_pages || !list.data.length) return;
-            list = (await fetchPage(list.meta.page + 1)).data;
-          }
+          yield* (await import("./list-page.js")).everyTemplate(first, fetchPage);
         },
       });
     },
 
     sendMany: (recipients, options) =>
-      sendManyLazily(templates, (id, signal) => fetchTemplate(id, { signal }), recipients, options),
+      sendManyLazily(
+        templates,
+        async (id, signal) => (await check()).cachedTemplate(cache, ttl, read, id, signal),
+        recipients,
+        {
+          validateAgainstTemplate: context.templateCheck !== false,
+          ...options,
+        },
+      ),
   };
   return templates;
 }

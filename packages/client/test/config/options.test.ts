@@ -50,8 +50,9 @@ describe("the base URL", () => {
 describe("a bad base URL", () => {
   it("is refused when the client is made, not on every call", () => {
     expect(() => new Kapso({ apiKey: API_KEY, baseUrl: "app.kapso.ai/api/v1" })).toThrow(
-      /baseUrl is not a URL/,
+      /baseUrl must be an http or https URL/,
     );
+    expect(() => new Kapso({ apiKey: API_KEY, baseUrl: "ftp://app.kapso.ai/api/v1" })).toThrow(KapsoError);
     vi.stubEnv("KAPSO_BASE_URL", "not a url");
     expect(() => new Kapso({ apiKey: API_KEY })).toThrow(KapsoError);
   });

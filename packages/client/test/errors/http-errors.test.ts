@@ -147,14 +147,29 @@ describe("connection errors through the client", () => {
     expect(api.calls).toHaveLength(3);
   });
 
-  it("an abort is an APIUserAbortError", async () => {
+  it("an abort before anything was sent, or of a read, is an APIUserAbortError", async () => {
+    const { kapso } = client(["hang"]);
+    const early = new AbortController();
+    early.abort();
+    const send = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { signal: early.signal });
+    expect(await send.catch((e: unknown) => e)).toBeInstanceOf(APIUserAbortError);
+    const controller = new AbortController();
+    const read = kapso.templates.get(TEMPLATE_ID, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await read).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("an abort of a send in flight leaves its outcome unknown, the abort as its cause", async () => {
     const { kapso } = client(["hang"]);
     const controller = new AbortController();
     const done = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { signal: controller.signal });
     const outcome = done.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
-    expect(await outcome).toBeInstanceOf(APIUserAbortError);
+    const error = (await outcome) as SendOutcomeUnknownError;
+    expect(error).toBeInstanceOf(SendOutcomeUnknownError);
+    expect(error.cause).toBeInstanceOf(APIUserAbortError);
   });
 
   it("per-request maxRetries and timeout win over the client's", async () => {

@@ -1,7 +1,7 @@
 // One line per request, filtered by level, from the option or KAPSO_LOG.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Kapso, type LogLevel } from "../../src/index.js";
-import { API_KEY, fakeApi, memoryLogger, TEMPLATE_ID } from "../support/fake-api.js";
+import { API_KEY, fakeApi, fetchOf, memoryLogger, sendAnswer, TEMPLATE_ID } from "../support/fake-api.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -22,7 +22,7 @@ describe("logging", () => {
     const { lines, kapso } = client("info");
     await kapso.templates.get(TEMPLATE_ID);
     expect(lines).toEqual([
-      { level: "info", message: `kapso: GET /api/v1/whatsapp_templates/${TEMPLATE_ID} 200 0ms retries=0` },
+      { level: "info", message: `kapso: GET /whatsapp_templates/${TEMPLATE_ID} 200 0ms retries=0` },
     ]);
   });
 
@@ -35,19 +35,50 @@ describe("logging", () => {
     await done;
     expect(lines.map((l) => l.level)).toEqual(["debug", "info"]);
     expect(lines.map((l) => l.message)).toEqual([
-      `kapso: POST /api/v1/whatsapp_templates/${TEMPLATE_ID}/send_template 429 0ms retries=0, retrying in 2000ms`,
-      `kapso: POST /api/v1/whatsapp_templates/${TEMPLATE_ID}/send_template 200 2000ms retries=1`,
+      `kapso: POST /whatsapp_templates/${TEMPLATE_ID}/send_template 429 retry in 2000ms`,
+      `kapso: POST /whatsapp_templates/${TEMPLATE_ID}/send_template 200 2000ms retries=1`,
     ]);
   });
 
-  it("writes failures as warnings and an unknown send outcome as an error", async () => {
-    const { lines, kapso } = client("warn", [
+  it("writes what is thrown to the caller at info, and a send whose outcome is unknown as an error", async () => {
+    const { lines, kapso } = client("info", [
       Response.json({ error: "Not found" }, { status: 404 }),
       Response.json({ status: "error", message: "x" }, { status: 500 }),
+      new Response('{"status":"success","mess', { status: 200 }),
     ]);
     await kapso.templates.get(TEMPLATE_ID).catch(() => {});
     await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
-    expect(lines.map((l) => l.level)).toEqual(["warn", "warn"]);
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
+    expect(lines).toEqual([
+      {
+        level: "info",
+        message: `kapso: GET /whatsapp_templates/${TEMPLATE_ID} 404 NotFoundError 0ms retries=0`,
+      },
+      {
+        level: "error",
+        message: `kapso: POST /whatsapp_templates/${TEMPLATE_ID}/send_template 500 SendOutcomeUnknownError 0ms retries=0`,
+      },
+      {
+        level: "error",
+        message: `kapso: POST /whatsapp_templates/${TEMPLATE_ID}/send_template 200 SendOutcomeUnknownError 0ms retries=0`,
+      },
+    ]);
+  });
+
+  it("at the default level writes nothing for a fault a test arms on purpose, only an unknown outcome", async () => {
+    const { lines, kapso } = client(undefined, [
+      Response.json({ error: "Rate limit exceeded" }, { status: 429, headers: { "Retry-After": "1" } }),
+      Response.json(sendAnswer),
+      Response.json({ error: "Template requires 2 parameters" }, { status: 422 }),
+      Response.json({ status: "error", message: "x" }, { status: 503 }),
+    ]);
+    const first = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
+    await vi.runAllTimersAsync();
+    await first;
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
+    expect(lines).toEqual([]);
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
+    expect(lines.map((l) => l.level)).toEqual(["error"]);
   });
 
   it("writes a send that timed out at error level", async () => {
@@ -56,7 +87,13 @@ describe("logging", () => {
       new Promise<Response>((_, reject) =>
         request.signal.addEventListener("abort", () => reject(new Error("aborted"))),
       );
-    const kapso = new Kapso({ apiKey: API_KEY, fetch: hang, logger, logLevel: "error", timeout: 100 });
+    const kapso = new Kapso({
+      apiKey: API_KEY,
+      fetch: fetchOf(hang),
+      logger,
+      logLevel: "error",
+      timeout: 100,
+    });
     const done = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
     await vi.runAllTimersAsync();
     await done;
@@ -91,9 +128,13 @@ describe("logging", () => {
 
   it("falls back to warn for an unknown KAPSO_LOG", async () => {
     vi.stubEnv("KAPSO_LOG", "loud");
-    const { lines, kapso } = client(undefined, [Response.json({}, { status: 404 })]);
+    const { lines, kapso } = client(undefined, [
+      Response.json({}, { status: 404 }),
+      Response.json({}, { status: 500 }),
+    ]);
     await kapso.templates.get(TEMPLATE_ID).catch(() => {});
-    await kapso.templates.get(TEMPLATE_ID);
-    expect(lines.map((l) => l.level)).toEqual(["warn"]);
+    expect(lines).toEqual([]);
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }).catch(() => {});
+    expect(lines.map((l) => l.level)).toEqual(["error"]);
   });
 });

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Kapso, type SendTemplateInput, ValidationError } from "../../src/index.js";
-import { sendAnswer } from "../support/fake-api.js";
+import { fetchOf, sendAnswer } from "../support/fake-api.js";
 import { validateSendBody, validateTemplateId } from "../support/spec-validator.js";
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
@@ -132,10 +132,10 @@ const input = fc.oneof(
 describe("templates.send over any input", () => {
   it("either sends a spec-valid request or throws ValidationError before any request", async () => {
     let requests: { url: string; body: unknown }[] = [];
-    const fetch = async (request: Request) => {
+    const fetch = fetchOf(async (request) => {
       requests.push({ url: request.url, body: JSON.parse(await request.text()) });
       return Response.json(sendAnswer);
-    };
+    });
     const kapso = new Kapso({ apiKey: "kapso_property_key", fetch, logLevel: "off" });
     const seen = { sent: 0, refused: 0 };
 
@@ -170,10 +170,10 @@ describe("templates.send over any input", () => {
 
   it("accepts every E.164 number written with spaces, dashes, dots and brackets, and sends its digits", async () => {
     let sent: unknown;
-    const fetch = async (request: Request) => {
+    const fetch = fetchOf(async (request) => {
       sent = (await request.json()).template.phone_number;
       return Response.json(sendAnswer);
-    };
+    });
     const kapso = new Kapso({ apiKey: "kapso_property_key", fetch, logLevel: "off" });
     const e164 = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(6, 14));
     await fc.assert(

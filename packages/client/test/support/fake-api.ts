@@ -52,7 +52,8 @@ export function fakeApi(
   const templates = options.templates ?? [template()];
   const calls: Recorded[] = [];
   const answers = [...(options.answers ?? [])];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     const text = await request.text();
     const url = new URL(request.url);
     calls.push({
@@ -93,4 +94,10 @@ export function memoryLogger() {
   const lines: { level: string; message: string }[] = [];
   const at = (level: string) => (message: string) => lines.push({ level, message });
   return { lines, logger: { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") } };
+}
+
+/** A `fetch(input, init)` built from a handler of `Request`s, as the platform's fetch is called. */
+export function fetchOf(handler: (request: Request) => Promise<Response>) {
+  return (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    handler(new Request(input, init));
 }

@@ -1,9 +1,9 @@
+export type { Fetch } from "./attempt.js";
 export type {
   RequestEvent,
-  RequestOptions,
-  RequestParts,
   Transport,
+  TransportInit,
   TransportOptions,
 } from "./create-transport.js";
 export { createTransport } from "./create-transport.js";
-export { isNotSent } from "./retry-policy.js";
+export type { RequestOptions } from "./options.js";

@@ -5,8 +5,9 @@ const TEMPLATE_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
 function recordingFetch() {
   const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request);
+  // The transport calls fetch(url, init), as the platform's fetch is called.
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    requests.push(new Request(input, init));
     return Response.json({ data: [], meta: { page: 1, per_page: 20, total_pages: 0, total_count: 0 } });
   };
   return { requests, fetch: fetch as typeof globalThis.fetch };

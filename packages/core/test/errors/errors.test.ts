@@ -10,7 +10,6 @@ import {
   KapsoError,
   NotFoundError,
   PermissionDeniedError,
-  parseRetryAfter,
   RateLimitError,
   SendOutcomeUnknownError,
   UnprocessableEntityError,
@@ -84,11 +83,17 @@ describe("RateLimitError.retryAfter", () => {
 
   it("is undefined without a readable header", () => {
     expect((APIError.from(429, {}, headers()) as RateLimitError).retryAfter).toBeUndefined();
-    expect(parseRetryAfter(headers({ "Retry-After": "soon" }))).toBeUndefined();
+    expect(
+      (APIError.from(429, {}, headers({ "Retry-After": "soon" })) as RateLimitError).retryAfter,
+    ).toBeUndefined();
+    expect(
+      (APIError.from(429, {}, headers({ "Retry-After": "-5" })) as RateLimitError).retryAfter,
+    ).toBeUndefined();
   });
 
   it("never goes negative for a date in the past", () => {
-    expect(parseRetryAfter(headers({ "Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT" }))).toBe(0);
+    const past = headers({ "Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT" });
+    expect((APIError.from(429, {}, past) as RateLimitError).retryAfter).toBe(0);
   });
 });
 

@@ -6,7 +6,8 @@ export type Step = Response | Error | "hang" | (() => Response);
 export function scriptedFetch(...steps: Step[]) {
   const requests: Request[] = [];
   const bodies: string[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     requests.push(request);
     bodies.push(await request.clone().text());
     const step = steps[Math.min(requests.length - 1, steps.length - 1)];

@@ -1,6 +1,6 @@
 // Which connection errors prove that a request was never written, so a send may be retried.
 import { describe, expect, it } from "vitest";
-import { isNotSent } from "../../src/index.js";
+import { isNotSent } from "../../src/not-sent.js";
 
 const fetchFailed = (cause: unknown) => new TypeError("fetch failed", { cause });
 const coded = (code: string, message = code) => Object.assign(new Error(message), { code });

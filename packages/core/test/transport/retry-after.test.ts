@@ -3,7 +3,7 @@
 // exponential backoff with jitter. Fake timers: each assertion is about order, not speed.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTransport } from "../../src/index.js";
-import { backoff } from "../../src/transport/retry-policy.js";
+import { backoff } from "../../src/transport/timers.js";
 import { get, json, post, scriptedFetch } from "../support/scripted-fetch.js";
 
 beforeEach(() => {
