@@ -96,6 +96,12 @@ function describeResult(result: SendManyResult): Omit<ResultRow, "line" | "phone
       };
     case "skipped":
       return { status: "skipped", detail: "sent by an earlier run", ...none };
+    case "duplicate":
+      return {
+        status: "duplicate",
+        detail: `identical to recipient ${result.duplicateOf + 1} of this run; not sent again`,
+        ...none,
+      };
     case "unknown":
       return {
         status: "unknown",
@@ -183,7 +189,7 @@ export async function sendBulk(args: string[], io: Io): Promise<number> {
   }
   const json = values.json === true;
   const progress = json ? undefined : createProgressReporter(io.stderr);
-  const counts = { sent: 0, failed: 0, skipped: 0, unknown: 0 };
+  const counts = { sent: 0, failed: 0, skipped: 0, unknown: 0, duplicate: 0 };
   const lines = new WeakMap<SendManyRecipient, number>();
   let shownFailures = 0;
   let badRows = 0;

@@ -18,12 +18,18 @@ import {
 } from "node:fs";
 import { createInterface } from "node:readline";
 import type { BulkJournal, JournalState } from "./journal.js";
+import { lockJournal } from "./journal-lock.js";
 
 const STATES: ReadonlySet<string> = new Set<JournalState>(["in-flight", "sent", "failed", "unknown"]);
 
 export interface FileJournalOptions {
   /** fdatasync each in-flight mark before its send goes out (survives power loss). Default false. */
   fsync?: boolean | undefined;
+}
+
+/** What a test may replace. */
+export interface FileJournalInternals {
+  fdatasync?: typeof fdatasync;
 }
 
 /** A journal kept in a JSONL file; see {@link openFileJournal}. */
@@ -33,25 +39,39 @@ export interface FileJournal extends BulkJournal {
   readonly size: number;
   /** How many recipients earlier runs left in each state. */
   counts(): Record<JournalState, number>;
+  /** Lines of the file that were not records and were skipped, each with its line number. */
+  readonly warnings: readonly string[];
   /** Writes what is pending and closes the file. */
   close(): Promise<void>;
 }
 
-async function load(path: string): Promise<Map<string, JournalState>> {
+async function load(path: string, warnings: string[]): Promise<Map<string, JournalState>> {
   const states = new Map<string, JournalState>();
-  if (!existsSync(path)) return states;
+  if (!existsSync(path)) {
+    return states;
+  }
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  let number = 0;
   for await (const line of lines) {
-    if (line.trim() === "") continue;
-    let entry: { key?: unknown; state?: unknown };
-    try {
-      entry = JSON.parse(line) as { key?: unknown; state?: unknown };
-    } catch {
-      // A line cut short by a crash: its write never completed, so its send never went out.
+    number++;
+    if (line.trim() === "") {
       continue;
     }
-    if (typeof entry.key === "string" && typeof entry.state === "string" && STATES.has(entry.state)) {
-      states.set(entry.key, entry.state as JournalState);
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      entry = undefined;
+    }
+    const { key, state } = (entry ?? {}) as { key?: unknown; state?: unknown };
+    if (typeof key === "string" && typeof state === "string" && STATES.has(state)) {
+      states.set(key, state as JournalState);
+    } else {
+      // A line cut short by a crash never completed, so its send never went out; anything else
+      // is not ours. Neither stops a resume.
+      warnings.push(
+        `line ${number} of ${path} is not a journal record and was skipped: ${line.slice(0, 80)}`,
+      );
     }
   }
   return states;
@@ -77,9 +97,23 @@ function endsWithNewline(fd: number, size: number): boolean {
  * await journal.close();
  * ```
  */
-export async function openFileJournal(path: string, options: FileJournalOptions = {}): Promise<FileJournal> {
-  const states = await load(path);
-  const fd = openSync(path, "a+");
+export async function openFileJournal(
+  path: string,
+  options: FileJournalOptions = {},
+  internals: FileJournalInternals = {},
+): Promise<FileJournal> {
+  const release = lockJournal(path);
+  const warnings: string[] = [];
+  let states: Map<string, JournalState>;
+  let fd: number;
+  try {
+    states = await load(path, warnings);
+    fd = openSync(path, "a+");
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const datasync = internals.fdatasync ?? fdatasync;
   const size = statSync(path).size;
   let pending = endsWithNewline(fd, size) ? "" : "\n";
   let flushScheduled = false;
@@ -100,7 +134,7 @@ export async function openFileJournal(path: string, options: FileJournalOptions 
       setImmediate(() => {
         syncing = undefined;
         flush();
-        fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+        datasync(fd, (error) => (error ? reject(error) : resolve()));
       });
     });
     return syncing;
@@ -113,6 +147,7 @@ export async function openFileJournal(path: string, options: FileJournalOptions 
     get size() {
       return states.size;
     },
+    warnings,
     counts() {
       const counts: Record<JournalState, number> = { "in-flight": 0, sent: 0, failed: 0, unknown: 0 };
       for (const state of states.values()) counts[state]++;
@@ -141,6 +176,7 @@ export async function openFileJournal(path: string, options: FileJournalOptions 
       flush();
       closed = true;
       closeSync(fd);
+      release();
     },
   };
 }

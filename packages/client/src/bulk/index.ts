@@ -8,6 +8,7 @@ export { recipientKey } from "./recipient-key.js";
 export type { SendManyInternals } from "./send-many.js";
 export { sendMany } from "./send-many.js";
 export type {
+  BulkDuplicate,
   BulkFailed,
   BulkOptions,
   BulkProgress,

@@ -4,4 +4,5 @@ export type { FileJournal, FileJournalOptions } from "./file-journal.js";
 export { openFileJournal } from "./file-journal.js";
 export type { BulkJournal, JournalState } from "./journal.js";
 export { createMemoryJournal } from "./journal.js";
+export { JournalLockedError } from "./journal-lock.js";
 export { recipientKey } from "./recipient-key.js";

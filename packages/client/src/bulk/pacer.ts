@@ -54,6 +54,11 @@ export class Pacer {
     return this.#clock.now() < this.#pausedUntil;
   }
 
+  /** When the wait for a `Retry-After` ends, on the pacer's clock (in the past when not paused). */
+  get pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
   get inFlight(): number {
     return this.#inFlight;
   }
@@ -98,7 +103,7 @@ export class Pacer {
     if (answer.status === 429) {
       this.#rateLimited++;
       this.#remaining = 0;
-      const wait = answer.retryAfterMs ?? state.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+      const wait = answer.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
       this.#pausedUntil = Math.max(this.#pausedUntil, now + wait);
     }
     this.#notify();

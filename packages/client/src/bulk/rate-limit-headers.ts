@@ -1,6 +1,6 @@
 // Reads what a server says about its rate limit. The Kapso API sends X-RateLimit-Limit and
-// X-RateLimit-Remaining, and Retry-After (seconds) on a 429; X-RateLimit-Reset is read when a
-// server adds it.
+// X-RateLimit-Remaining; X-RateLimit-Reset is read when a server adds it. Retry-After is read
+// by core's one parser, into the error of a 429 (`RateLimitError.retryAfter`).
 
 /** Headers as a `Headers` object or a plain record (what an error carries). */
 export type HeaderSource = Headers | Record<string, string | undefined> | undefined;
@@ -11,8 +11,6 @@ export interface RateLimitState {
   remaining?: number | undefined;
   /** Milliseconds until the window resets. */
   resetInMs?: number | undefined;
-  /** Milliseconds the server asks to wait. */
-  retryAfterMs?: number | undefined;
 }
 
 function header(headers: HeaderSource, name: string): string | undefined {
@@ -30,15 +28,6 @@ function count(value: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** Parses `Retry-After` given in seconds (fractions allowed) or as an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Reads the rate-limit headers of one answer. */
 export function readRateLimit(headers: HeaderSource, now: number = Date.now()): RateLimitState {
   const reset = count(header(headers, "x-ratelimit-reset"));
@@ -47,6 +36,5 @@ export function readRateLimit(headers: HeaderSource, now: number = Date.now()): 
     remaining: count(header(headers, "x-ratelimit-remaining")),
     // Epoch seconds (GitHub's style) or seconds from now (the IETF draft's).
     resetInMs: reset === undefined ? undefined : reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000,
-    retryAfterMs: parseRetryAfter(header(headers, "retry-after"), now),
   };
 }

@@ -1,6 +1,7 @@
 // The only part of bulk sending in the client's main bundle: the engine is imported on the
 // first `sendMany`, so an app that only calls `send` never downloads it.
 import type {
+  FromMainBundle,
   SendManyOptions,
   SendManyRecipient,
   SendManyResult,
@@ -12,8 +13,9 @@ export async function* sendManyLazily(
   templates: TemplateSender,
   fetchTemplate: (templateId: string, signal: AbortSignal) => Promise<unknown>,
   recipients: Iterable<SendManyRecipient> | AsyncIterable<SendManyRecipient>,
-  options?: SendManyOptions,
+  options: SendManyOptions,
+  fromMain: FromMainBundle,
 ): AsyncGenerator<SendManyResult, void, undefined> {
   const { sendManyTemplates } = await import("./templates-send-many.js");
-  yield* sendManyTemplates(templates, fetchTemplate, recipients, options);
+  yield* sendManyTemplates(templates, fetchTemplate, recipients, options, fromMain);
 }

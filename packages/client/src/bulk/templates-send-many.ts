@@ -3,7 +3,7 @@ import type { SendTemplateResponse } from "@kapsokit/core";
 import type { APIPromise, RequestOptions, SendTemplateInput } from "../types.js";
 import { recipientKey } from "./recipient-key.js";
 import { sendMany } from "./send-many.js";
-import type { BulkOptions, BulkResult } from "./types.js";
+import type { BulkOptions, BulkResult, SendFailure } from "./types.js";
 
 /** One recipient of a bulk send: a send's input, and the template when it is not the run's. */
 export interface SendManyRecipient extends SendTemplateInput {
@@ -36,15 +36,23 @@ export interface TemplateSender {
   ): APIPromise<SendTemplateResponse>;
 }
 
-// The same number written with or without spaces, dashes or brackets is the same recipient.
-const normalisePhone = (to: unknown) => (typeof to === "string" ? to.replace(/[\s().-]/g, "") : to);
+/**
+ * What the bulk engine takes from the client's main bundle rather than importing it: it is a
+ * chunk loaded on first use, and code it shared with the main bundle would be split into a
+ * third chunk that every page loads up front.
+ */
+export interface FromMainBundle {
+  classifyFailure(error: unknown): SendFailure;
+  normalisePhone(phone: string): string;
+}
 
 /** Runs a bulk send through a templates resource; see `Templates.sendMany`. */
 export function sendManyTemplates(
   templates: TemplateSender,
   fetchTemplate: (templateId: string, signal: AbortSignal) => Promise<unknown>,
   recipients: Iterable<SendManyRecipient> | AsyncIterable<SendManyRecipient>,
-  options: SendManyOptions = {},
+  options: SendManyOptions,
+  { classifyFailure, normalisePhone }: FromMainBundle,
 ): AsyncGenerator<SendManyResult, void, undefined> {
   const { templateId: runTemplate, validateAgainstTemplate = true, timeout, ...bulk } = options;
   const templateOf = (recipient: SendManyRecipient) => recipient.templateId ?? runTemplate;
@@ -58,8 +66,14 @@ export function sendManyTemplates(
           .send(templateOf(recipient) ?? "", input, { signal, maxRetries, timeout, validateAgainstTemplate })
           .withResponse();
       },
+      // The same number written with or without spaces, dashes or brackets is the same recipient.
+      classify: classifyFailure,
       keyOf: (recipient) =>
-        recipientKey({ ...recipient, templateId: templateOf(recipient), to: normalisePhone(recipient.to) }),
+        recipientKey({
+          ...recipient,
+          templateId: templateOf(recipient),
+          to: typeof recipient.to === "string" ? normalisePhone(recipient.to) : recipient.to,
+        }),
       templateOf,
       prepareTemplate: validateAgainstTemplate ? fetchTemplate : undefined,
     },

@@ -3,7 +3,7 @@ import type { BulkJournal } from "./journal.js";
 import type { RateInput } from "./rate.js";
 
 /** The final state of one recipient of a bulk send. */
-export type BulkStatus = "sent" | "failed" | "skipped" | "unknown";
+export type BulkStatus = "sent" | "failed" | "skipped" | "unknown" | "duplicate";
 
 interface BulkResultBase<R> {
   /** The recipient as it was given. */
@@ -44,8 +44,20 @@ export interface BulkUnknown<R> extends BulkResultBase<R> {
   error?: Error | undefined;
 }
 
+/** Identical to an earlier recipient of this run (same journal key), so not sent again. */
+export interface BulkDuplicate<R> extends BulkResultBase<R> {
+  status: "duplicate";
+  /** The index of the first identical recipient. */
+  duplicateOf: number;
+}
+
 /** One result per recipient, in the order the sends finish. */
-export type BulkResult<R, D> = BulkSent<R, D> | BulkFailed<R> | BulkSkipped<R> | BulkUnknown<R>;
+export type BulkResult<R, D> =
+  | BulkSent<R, D>
+  | BulkFailed<R>
+  | BulkSkipped<R>
+  | BulkUnknown<R>
+  | BulkDuplicate<R>;
 
 /** Counters of a bulk send in progress. */
 export interface BulkProgress {
@@ -57,18 +69,22 @@ export interface BulkProgress {
   failed: number;
   skipped: number;
   unknown: number;
+  /** Recipients identical to an earlier one, not sent again. */
+  duplicate: number;
   /** Sends on the wire right now. */
   inFlight: number;
   /** Answers with status 429 seen so far. */
   rateLimited: number;
   /** Whether every worker is waiting for the server's `Retry-After`. */
   paused: boolean;
+  /** While paused: milliseconds until sending resumes. */
+  resumesInMs?: number | undefined;
   elapsedMs: number;
-  /** Requests answered per second since the start (skipped recipients do not count). */
+  /** Requests answered per second since the start, pauses included (skipped recipients do not count). */
   ratePerSecond: number;
   /** The number of recipients, when the caller told it. */
   total?: number | undefined;
-  /** Time left at the current rate, when `total` is known. */
+  /** Time left at the rate so far, plus what is left of a pause, when `total` is known. */
   etaMs?: number | undefined;
 }
 
@@ -97,11 +113,22 @@ export interface BulkOptions {
   maxRateLimitRetries?: number | undefined;
 }
 
-/** What a bulk send needs from a client: one send, and optionally a per-template check. */
+/** What a failed send means: see `classifyFailure` in `@kapsokit/core`. */
+export type SendFailure =
+  | { kind: "rate-limited"; retryAfter: number | undefined }
+  | { kind: "unknown" }
+  | { kind: "failed" };
+
+/** What a bulk send needs from a client: one send, how its errors read, and optionally a per-template check. */
 export interface BulkSender<R, D> {
   /** Sends to one recipient; called with retries off, since the bulk send paces and retries itself. */
   send(recipient: R, options: { signal: AbortSignal; maxRetries: 0 }): Promise<BulkSendAnswer<D>>;
-  /** A stable identity of a recipient for the journal. Defaults to a hash of the recipient. */
+  /** What an error of `send` means for the message (`classifyFailure` of `@kapsokit/core` for its errors). */
+  classify(error: unknown): SendFailure;
+  /**
+   * A stable identity of a recipient for the journal; two recipients with the same key are
+   * the same message, sent once. Defaults to a hash of the recipient.
+   */
   keyOf?: ((recipient: R) => string) | undefined;
   /** The template a recipient gets, for {@link BulkSender.prepareTemplate}. */
   templateOf?: ((recipient: R) => string | undefined) | undefined;

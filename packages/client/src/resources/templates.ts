@@ -1,4 +1,5 @@
 import {
+  classifyFailure,
   type GetTemplateResponse,
   type SendTemplateBody,
   type SendTemplateResponse,
@@ -6,6 +7,7 @@ import {
   type WhatsappTemplate,
   type WhatsappTemplateList,
 } from "@kapsokit/core";
+import { normalisePhone } from "@kapsokit/core/internal";
 import { apiPromise } from "../api-promise.js";
 import { sendManyLazily } from "../bulk/send-many-lazily.js";
 import type { SendManyOptions, SendManyRecipient, SendManyResult } from "../bulk/templates-send-many.js";
@@ -180,6 +182,7 @@ export function createTemplates(context: ClientContext): Templates {
           validateAgainstTemplate: context.templateCheck !== false,
           ...options,
         },
+        { classifyFailure, normalisePhone },
       ),
   };
   return templates;

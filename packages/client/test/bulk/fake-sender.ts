@@ -1,5 +1,7 @@
 // A sender that answers from a script, for testing the bulk engine without a client.
 import {
+  APIUserAbortError,
+  classifyFailure,
   InternalServerError,
   RateLimitError,
   SendOutcomeUnknownError,
@@ -40,6 +42,7 @@ export function createFakeSender(
     get maxInFlight() {
       return maxInFlight;
     },
+    classify: classifyFailure,
     templateOf: (recipient) => recipient.templateId,
     prepareTemplate: options.templates,
     async send(recipient, { signal }) {
@@ -51,7 +54,8 @@ export function createFakeSender(
           const timer = setTimeout(resolve, options.latencyMs ?? 0);
           signal.addEventListener("abort", () => {
             clearTimeout(timer);
-            reject(Object.assign(new Error("Request aborted"), { name: "APIUserAbortError" }));
+            // As the client does: a send aborted in flight may have been delivered.
+            reject(new SendOutcomeUnknownError(new APIUserAbortError()));
           });
         });
         const what = behaviour(recipient);

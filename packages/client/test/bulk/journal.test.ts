@@ -151,27 +151,81 @@ describe("openFileJournal", () => {
     await journal.close();
   });
 
-  it("waits for fdatasync before a send goes out when asked", async () => {
+  it("with fsync, a mark is settled only once fdatasync has finished, one sync for marks made together", async () => {
     const path = join(dir, "fsync.jsonl");
-    const journal = await openFileJournal(path, { fsync: true });
-    const marks = [journal.begin("a"), journal.begin("b")];
-    expect(marks.every((mark) => mark instanceof Promise)).toBe(true);
-    await Promise.all(marks);
-    await journal.close();
+    const syncs: (() => void)[] = [];
+    const journal = await openFileJournal(
+      path,
+      { fsync: true },
+      {
+        fdatasync: ((_fd: number, done: (error: Error | null) => void) =>
+          syncs.push(() => done(null))) as never,
+      },
+    );
+    let settled = 0;
+    const marks = [journal.begin("a"), journal.begin("b")].map((mark) =>
+      Promise.resolve(mark).then(() => settled++),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both lines are in the file, but neither mark has settled: the sync has not finished.
     expect(readFileSync(path, "utf8").trim().split("\n")).toHaveLength(2);
+    expect(syncs).toHaveLength(1);
+    expect(settled).toBe(0);
+    syncs[0]!();
+    await Promise.all(marks);
+    expect(settled).toBe(2);
+    await journal.close();
   });
 
-  it("ignores a line cut short by a crash and starts the next on a fresh line", async () => {
+  it("with fsync, a failed fdatasync fails the mark, so the send never goes out", async () => {
+    const journal = await openFileJournal(
+      join(dir, "fsync-fail.jsonl"),
+      { fsync: true },
+      { fdatasync: ((_fd: number, done: (error: Error | null) => void) => done(new Error("EIO"))) as never },
+    );
+    await expect(Promise.resolve(journal.begin("a"))).rejects.toThrow("EIO");
+    await journal.close();
+  });
+
+  it("skips a line cut short by a crash with a warning and starts the next on a fresh line", async () => {
     const path = join(dir, "torn.jsonl");
     writeFileSync(path, '{"key":"k1","state":"sent"}\n{"key":"k2","sta');
     const journal = await openFileJournal(path);
     expect(journal.size).toBe(1);
     expect(journal.get("k2")).toBeUndefined();
+    expect(journal.warnings).toEqual([
+      expect.stringMatching(/^line 2 of .*torn\.jsonl is not a journal record/),
+    ]);
     journal.begin("k3");
     await journal.close();
     const reopened = await openFileJournal(path);
     expect(reopened.get("k3")).toBe("in-flight");
     await reopened.close();
+  });
+
+  it("skips lines that are not records (null, a number, a record of another shape) and resumes", async () => {
+    const path = join(dir, "odd.jsonl");
+    writeFileSync(
+      path,
+      [
+        '{"key":"k1","state":"sent"}',
+        "null",
+        "42",
+        '{"key":"k2","state":"delivered"}',
+        "[]",
+        '{"key":"k3","state":"failed"}',
+        "",
+      ].join("\n"),
+    );
+    const journal = await openFileJournal(path);
+    expect(journal.get("k1")).toBe("sent");
+    expect(journal.get("k3")).toBe("failed");
+    expect(journal.warnings.map((w) => w.match(/^line (\d+)/)?.[1])).toEqual(["2", "3", "4", "5"]);
+    journal.begin("k4");
+    await journal.close();
+    expect((await openFileJournal(path).then(async (j) => [j.get("k4"), await j.close()]))[0]).toBe(
+      "in-flight",
+    );
   });
 
   it("refuses events after close", async () => {

@@ -40,17 +40,28 @@ describe("Pacer", () => {
     expect(times[2]! - times[1]!).toBeCloseTo(612, 5);
   });
 
-  it("pauses every waiting send for Retry-After after a 429", async () => {
+  it("pauses every waiting send for the 429's Retry-After", async () => {
     const clock = createVirtualClock();
     const pacer = new Pacer({ clock });
     await pacer.acquire(signal);
     const before = clock.now();
-    pacer.complete({ status: 429, headers: { "Retry-After": "30", "X-RateLimit-Remaining": "0" } });
+    pacer.complete({ status: 429, retryAfterMs: 30_000, headers: { "X-RateLimit-Remaining": "0" } });
     expect(pacer.paused).toBe(true);
+    expect(pacer.pausedUntil).toBe(before + 30_000);
     expect(pacer.rateLimited).toBe(1);
     await pacer.acquire(signal);
     expect(clock.now() - before).toBe(30_000);
     expect(pacer.paused).toBe(false);
+  });
+
+  it("pauses for a minute, the API's window, after a 429 that names no wait", async () => {
+    const clock = createVirtualClock();
+    const pacer = new Pacer({ clock });
+    await pacer.acquire(signal);
+    const before = clock.now();
+    pacer.complete({ status: 429 });
+    await pacer.acquire(signal);
+    expect(clock.now() - before).toBe(60_000);
   });
 
   it("prefers the wait an error already parsed", async () => {

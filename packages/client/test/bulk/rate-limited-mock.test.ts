@@ -1,5 +1,6 @@
 // 10,000 recipients through the real client against the mock's per-minute rate limiter, on a
 // clock shared by the mock and the pacer: nothing waits for real, and nothing reads the wall.
+import { classifyFailure } from "@kapsokit/core";
 import { createKapsoMock, defineTemplate } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
 import { type BulkOptions, type BulkResult, sendMany } from "../../src/bulk/index.js";
@@ -34,6 +35,7 @@ async function run(options: BulkOptions) {
   const results = sendMany(
     {
       send: (r: SendManyRecipient, o) => kapso.templates.send(TEMPLATE.id, r, o).withResponse(),
+      classify: classifyFailure,
     },
     recipients(COUNT),
     options,

@@ -117,7 +117,7 @@ describe("limits beyond what a timer can hold", () => {
       logLevel: "off",
     });
     const result = await kapso.templates.send(TEMPLATE, { to: TO });
-    expect(result.response.messages[0]?.id).toBe("wamid.RAW1");
+    expect((result.response as { messages: { id: string }[] }).messages[0]?.id).toBe("wamid.RAW1");
     expect(server.sends.get(TO)).toBe(1);
   });
 
