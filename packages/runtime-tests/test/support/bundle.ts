@@ -5,11 +5,13 @@ import { join } from "node:path";
 import { type BuildOptions, build } from "esbuild";
 import { bundleDir, packageDir } from "./paths.js";
 
-export type BundleKind = "process" | "process-cjs" | "worker" | "browser";
+export type BundleKind = "process" | "process-cjs" | "network" | "worker" | "browser";
 
 const OPTIONS: Record<BundleKind, BuildOptions> = {
   // Node, Bun and Deno import the packages' own ESM builds through their package.json exports.
   process: { entryPoints: ["scenario/entry-process.ts"], platform: "neutral", packages: "external" },
+  // The network scenario: the client with the runtime's own fetch, against real sockets.
+  network: { entryPoints: ["scenario/entry-network.ts"], platform: "neutral", packages: "external" },
   // The same, as CommonJS: `require` picks the packages' CJS builds.
   "process-cjs": {
     entryPoints: ["scenario/entry-process.ts"],

@@ -9,7 +9,7 @@ const TIMEOUT_MS = 25_000;
  * Runs the process scenario with a runtime binary and returns the result it printed. Fails
  * with the runtime's own output when it cannot start, crashes, or prints no result.
  */
-export function runProcessScenario(command: string, args: readonly string[]): Promise<ScenarioResult> {
+export function runProcessScenario<T = ScenarioResult>(command: string, args: readonly string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: packageDir,
@@ -41,7 +41,7 @@ export function runProcessScenario(command: string, args: readonly string[]): Pr
         reject(new Error(`runtime ${why} without a result:\n${describe()}`));
         return;
       }
-      resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as ScenarioResult);
+      resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as T);
     });
   });
 }
