@@ -37,8 +37,9 @@ export async function request<T>(
   context: ClientContext,
   method: "GET" | "POST",
   call: WireCall,
-  { headers, validateAgainstTemplate: _, ...options }: RequestOptions = {},
+  options: RequestOptions = {},
 ): Promise<WithResponse<T>> {
+  const { headers } = options;
   const json = call.body !== undefined;
   const started = Date.now();
   const { response, text, retries } = await context.call(

@@ -106,7 +106,7 @@ export function createCaller(options: TransportOptions = {}): Caller {
         });
       if (result.kind === "answer" && result.response.status < 300) {
         report();
-        return { ...result, retries };
+        return { response: result.response, text: result.text, retries };
       }
       // In a browser, loaded with the first failure: a page whose calls succeed never downloads it.
       const { factsOf, decide } = await loadFailure();

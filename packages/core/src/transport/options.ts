@@ -37,7 +37,12 @@ export const DEFAULTS: Settings = {
 };
 
 // The smallest value each number may take; all may be `Infinity`.
-const LEAST = { timeout: 1, totalTimeout: 1, maxRetryDelay: 0, maxRetries: 0 };
+const LEAST: [Exclude<keyof Settings, "retryUnsafe">, number][] = [
+  ["timeout", 1],
+  ["totalTimeout", 1],
+  ["maxRetryDelay", 0],
+  ["maxRetries", 0],
+];
 
 /**
  * The settings with `options` applied over `base`, or a `KapsoError` naming the first option
@@ -45,8 +50,9 @@ const LEAST = { timeout: 1, totalTimeout: 1, maxRetryDelay: 0, maxRetries: 0 };
  * a retry …).
  */
 export function applyOptions(base: Settings, options: Partial<Record<keyof Settings, unknown>>): Settings {
-  const settings = { ...base };
-  for (const [name, least] of Object.entries(LEAST) as [keyof typeof LEAST, number][]) {
+  // Copied only when an option changes it: most calls pass none, and this runs on every call.
+  let settings = base;
+  for (const [name, least] of LEAST) {
     const value = options[name];
     if (value !== undefined) {
       if (
@@ -58,11 +64,12 @@ export function applyOptions(base: Settings, options: Partial<Record<keyof Setti
           `${name} must be a ${name === "maxRetries" ? "whole " : ""}number from ${least}, or Infinity; not ${value}`,
         );
       }
+      settings = settings === base ? { ...base } : settings;
       settings[name] = value;
     }
   }
   if (options.retryUnsafe !== undefined) {
-    settings.retryUnsafe = options.retryUnsafe === true;
+    settings = { ...settings, retryUnsafe: options.retryUnsafe === true };
   }
   return settings;
 }
