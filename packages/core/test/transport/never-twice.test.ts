@@ -65,7 +65,8 @@ async function attempts(
 
 const all = [...sequences(1), ...sequences(2), ...sequences(3)];
 
-describe("over every sequence of up to three outcomes", () => {
+// Thousands of calls each: on a loaded 2-core machine they need more than the default 5 s.
+describe("over every sequence of up to three outcomes", { timeout: 60_000 }, () => {
   it(`a send stops at the first outcome that may have reached the server (${all.length} sequences)`, async () => {
     for (const outcomes of all) {
       const made = await attempts(outcomes, "POST", outcomes.length - 1);
