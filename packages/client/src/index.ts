@@ -26,8 +26,10 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from "@kapsokit/core";
-export type { BulkJournal, BulkProgress, BulkStatus, JournalState, RateInput } from "./bulk/index.js";
+export type { BulkJournal, JournalState } from "./bulk/journal.js";
+export type { RateInput } from "./bulk/rate.js";
 export type { SendManyOptions, SendManyRecipient, SendManyResult } from "./bulk/templates-send-many.js";
+export type { BulkProgress, BulkStatus } from "./bulk/types.js";
 export { Kapso, type KapsoOptions } from "./kapso.js";
 export type { Logger, LogLevel } from "./log.js";
 export type { Templates } from "./resources/templates.js";

@@ -2,8 +2,8 @@
 // reported `duplicate` and never sent; a journal key never stands for two rows whose outcomes differ.
 import { createKapsoMock, defineTemplate } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
-import { type BulkResult, createMemoryJournal, sendMany } from "../../src/bulk/index.js";
 import { Kapso, type SendManyResult } from "../../src/index.js";
+import { type BulkResult, createMemoryJournal, sendMany } from "../../src/internal/index.js";
 import { createFakeSender, type Recipient } from "./fake-sender.js";
 
 async function collect<R, D>(results: AsyncIterable<BulkResult<R, D>>): Promise<BulkResult<R, D>[]> {

@@ -7,7 +7,7 @@ import {
   SendOutcomeUnknownError,
   UnprocessableEntityError,
 } from "@kapsokit/core";
-import type { BulkSender } from "../../src/bulk/index.js";
+import type { BulkSender } from "../../src/internal/index.js";
 
 export interface Recipient {
   to: string;

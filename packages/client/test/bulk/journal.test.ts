@@ -9,7 +9,7 @@ import {
   type JournalState,
   recipientKey,
   sendMany,
-} from "../../src/bulk/index.js";
+} from "../../src/internal/index.js";
 import { createFakeSender, phones, type Recipient } from "./fake-sender.js";
 
 async function collect<D>(results: AsyncIterable<BulkResult<Recipient, D>>) {

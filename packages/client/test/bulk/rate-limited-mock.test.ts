@@ -3,9 +3,9 @@
 import { classifyFailure } from "@kapsokit/core";
 import { createKapsoMock, defineTemplate } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
-import { type BulkOptions, type BulkResult, sendMany } from "../../src/bulk/index.js";
 import type { SendManyRecipient } from "../../src/bulk/templates-send-many.js";
 import { Kapso } from "../../src/index.js";
+import { type BulkOptions, type BulkResult, sendMany } from "../../src/internal/index.js";
 import { createVirtualClock } from "./virtual-clock.js";
 
 const TEMPLATE = defineTemplate({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateToIntervalMs } from "../../src/bulk/index.js";
+import { rateToIntervalMs } from "../../src/internal/index.js";
 
 describe("rateToIntervalMs", () => {
   it.each([

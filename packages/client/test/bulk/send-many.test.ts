@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BulkProgress, type BulkResult, sendMany } from "../../src/bulk/index.js";
+import { type BulkProgress, type BulkResult, sendMany } from "../../src/internal/index.js";
 import { createFakeSender, phones, type Recipient } from "./fake-sender.js";
 import { createVirtualClock } from "./virtual-clock.js";
 

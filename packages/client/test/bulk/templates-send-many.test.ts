@@ -1,8 +1,8 @@
 // `kapso.templates.sendMany`, the public face of the bulk engine, against the mock.
 import { createKapsoMock, defineTemplate, fixtures } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
-import { createMemoryJournal } from "../../src/bulk/index.js";
 import { Kapso, type SendManyRecipient, type SendManyResult } from "../../src/index.js";
+import { createMemoryJournal } from "../../src/internal/index.js";
 
 const NOTICE = defineTemplate({
   id: "5f0c8a52-3d1e-4b7a-9c2f-6e8d1a4b7c90",

@@ -1,6 +1,6 @@
 // A clock whose waits return at once and move time forward, so pacing is tested without
 // waiting and without reading the wall clock.
-import type { Clock } from "../../src/bulk/index.js";
+import type { Clock } from "../../src/internal/index.js";
 
 export interface VirtualClock extends Clock {
   /** Every wait asked for, in ms. */
