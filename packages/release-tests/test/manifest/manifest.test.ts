@@ -51,14 +51,23 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (_
       expect(entry, "src, tests and configs stay out").not.toMatch(/^(src|test)/);
   });
 
-  it("maps every entry point to ESM with .d.ts and to CommonJS with .d.cts, types first", () => {
+  it("maps every entry point to ESM with .d.ts and to CommonJS with .d.cts (and maybe a browser ESM build), types first", () => {
     const exportsField = manifest.exports ?? {};
     expect(exportsField["./package.json"]).toBe("./package.json");
     const entries = Object.entries(exportsField).filter(([key]) => key !== "./package.json");
     expect(entries.map(([key]) => key)).toContain(".");
     for (const [key, value] of entries) {
-      const entry = value as ConditionalEntry;
-      expect(Object.keys(entry), key).toEqual(["import", "require"]);
+      const entry = value as ConditionalEntry & { browser?: ConditionalEntry["import"] };
+      // A browser build, where there is one, comes first: bundlers take the first condition that matches.
+      expect(Object.keys(entry), key).toEqual(
+        entry.browser ? ["browser", "import", "require"] : ["import", "require"],
+      );
+      if (entry.browser) {
+        expect(Object.keys(entry.browser), key).toEqual(["types", "default"]);
+        expect(entry.browser.types, key).toBe(entry.import.types);
+        expect(entry.browser.default, key).toMatch(/^\.\/dist\/browser\/.+\.js$/);
+        expect(existsSync(join(dir, entry.browser.default)), `${entry.browser.default} is built`).toBe(true);
+      }
       expect(Object.keys(entry.import), key).toEqual(["types", "default"]);
       expect(Object.keys(entry.require), key).toEqual(["types", "default"]);
       expect(entry.import.types, key).toMatch(/^\.\/dist\/.+\.d\.ts$/);
