@@ -27,5 +27,10 @@ declare module "expect" {
   interface Matchers<R extends void | Promise<void>, T = unknown> extends KapsoMatchers<R> {}
 }
 
-export type { KapsoMatchers, SentTemplateMatch } from "./matchers/matchers.js";
+export type {
+  AsymmetricMatcherLike,
+  KapsoMatchers,
+  Matchable,
+  SentTemplateMatch,
+} from "./matchers/matchers.js";
 export { kapsoMatchers } from "./matchers/matchers.js";

@@ -10,5 +10,10 @@ declare module "vitest" {
   interface Matchers<T = any> extends KapsoMatchers<T> {}
 }
 
-export type { KapsoMatchers, SentTemplateMatch } from "./matchers/matchers.js";
+export type {
+  AsymmetricMatcherLike,
+  KapsoMatchers,
+  Matchable,
+  SentTemplateMatch,
+} from "./matchers/matchers.js";
 export { kapsoMatchers } from "./matchers/matchers.js";

@@ -1,33 +1,32 @@
-import type { HeaderType, NamedParameters, PositionalParameters } from "@kapsokit/core";
 import type { OperationId } from "../generated/examples.js";
 import type { RecordedCall, SentMessage } from "../mock/recording.js";
+import {
+  type AsymmetricMatcherLike,
+  prepareMatch,
+  type SentTemplateField,
+  type SentTemplateMatch,
+  viewOf,
+} from "./sent-template-match.js";
 
-/** Fields a sent message must have; every one given must match, the rest may be anything. */
-export interface SentTemplateMatch {
-  /** The recipient, `phone_number`. */
-  to?: string;
-  /** `template_parameters`, compared deeply. */
-  parameters?: PositionalParameters | NamedParameters;
-  headerType?: HeaderType;
-  headerParams?: string;
-  headerFilename?: string;
-  whatsappConfigId?: string;
-  customerId?: string;
-}
+export type { AsymmetricMatcherLike, Matchable, SentTemplateMatch } from "./sent-template-match.js";
 
 /** The matchers `@kapsokit/testing/vitest` and `@kapsokit/testing/jest` add to `expect`. */
 export interface KapsoMatchers<R = unknown> {
   /**
    * The mock accepted a send of this template (any template when the id is left out),
-   * with these fields when `match` is given.
+   * with these fields when `match` is given. The fields use the names of
+   * `kapso.templates.send` (`to`, `parameters`, `headerType`, ...); a key that is not one of
+   * them fails the assertion. `to` is compared normalised (`+1 415 555-0123` is
+   * `+14155550123`), and any value may be an asymmetric matcher.
    *
    * @example
    * ```ts
-   * expect(mock).toHaveSentTemplate(fixtures.orderUpdate.id, { to: "+14155550123" });
+   * expect(mock).toHaveSentTemplate(fixtures.orderUpdate.id, { to: "+1 415 555 0123" });
+   * expect(mock).toHaveSentTemplate(undefined, { parameters: expect.arrayContaining(["Ana"]) });
    * expect(mock).not.toHaveSentTemplate(); // nothing was sent
    * ```
    */
-  toHaveSentTemplate(templateId?: string, match?: SentTemplateMatch): R;
+  toHaveSentTemplate(templateId?: string, match?: SentTemplateMatch | AsymmetricMatcherLike): R;
   /**
    * The mock accepted exactly `times` sends of this template.
    *
@@ -53,6 +52,20 @@ interface MatcherResult {
   message: () => string;
 }
 
+/**
+ * What the matchers use of the context vitest's and jest's `expect.extend` give them: the
+ * runner's own equality (asymmetric matchers and custom testers included) and its printing.
+ */
+export interface KapsoMatcherContext {
+  isNot?: boolean;
+  equals(a: unknown, b: unknown, customTesters?: unknown[], strictCheck?: boolean): boolean;
+  customTesters?: unknown[];
+  utils: {
+    stringify(value: unknown): string;
+    diff(expected: unknown, received: unknown): string | null | undefined;
+  };
+}
+
 interface MockLike {
   sent: readonly SentMessage[];
   calls: readonly RecordedCall[];
@@ -66,40 +79,46 @@ function asMock(received: unknown, matcher: string): MockLike {
   return candidate as MockLike;
 }
 
+function checkContext(
+  context: Partial<KapsoMatcherContext> | undefined,
+  matcher: string,
+): KapsoMatcherContext {
+  if (typeof context?.equals !== "function" || typeof context.utils?.stringify !== "function") {
+    throw new TypeError(
+      `${matcher} must be called through expect.extend(kapsoMatchers), which gives it equals()`,
+    );
+  }
+  return context as KapsoMatcherContext;
+}
+
 function sameId(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+const isAsymmetricMatcher = (value: unknown): boolean =>
+  typeof (value as { asymmetricMatch?: unknown } | null)?.asymmetricMatch === "function";
 
-/** True when one sent message has every field of `match`. */
-export function sentMatches(message: SentMessage, match: SentTemplateMatch): boolean {
-  const t = message.template;
-  const checks: [unknown, unknown][] = [
-    [match.to, t.phone_number],
-    [match.parameters, t.template_parameters],
-    [match.headerType, t.header_type],
-    [match.headerParams, t.header_params],
-    [match.headerFilename, t.header_filename],
-    [match.whatsappConfigId, t.whatsapp_config_id],
-    [match.customerId, t.customer_id],
-  ];
-  return checks.every(([wanted, actual]) => wanted === undefined || deepEqual(wanted, actual));
-}
+type View = Partial<Record<SentTemplateField, unknown>>;
 
-function describeSent(sent: readonly SentMessage[]): string {
-  if (sent.length === 0) return "nothing was sent";
-  return `sent:\n${sent
-    .map((s) => `  ${s.templateName} (${s.templateId}) ${JSON.stringify(s.template)}`)
-    .join("\n")}`;
+/**
+ * A value on one line, keys as a user writes them (`{ to: "+1…", parameters: ["Ana"] }`);
+ * asymmetric matchers as the runner prints them (`Any<String>`).
+ */
+function show(value: unknown, stringify: (value: unknown) => string): string {
+  if (isAsymmetricMatcher(value)) {
+    return stringify(value).replace(/\s*\n\s*/g, " ");
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => show(item, stringify)).join(", ")}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => {
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+      return `${name}: ${show(item, stringify)}`;
+    });
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  }
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -108,29 +127,78 @@ function describeSent(sent: readonly SentMessage[]): string {
  */
 export const kapsoMatchers = {
   toHaveSentTemplate(
-    this: { isNot?: boolean },
+    this: KapsoMatcherContext,
     received: unknown,
     templateId?: string,
-    match: SentTemplateMatch = {},
+    match: SentTemplateMatch | AsymmetricMatcherLike = {},
   ): MatcherResult {
-    const mock = asMock(received, "toHaveSentTemplate");
-    const pass = mock.sent.some(
-      (s) => (templateId === undefined || sameId(s.templateId, templateId)) && sentMatches(s, match),
-    );
+    const name = "toHaveSentTemplate";
+    const mock = asMock(received, name);
+    const context = checkContext(this, name);
+    if (templateId !== undefined && typeof templateId !== "string") {
+      throw new TypeError(
+        `${name}: the template id must be a string; for any template pass undefined first, as in toHaveSentTemplate(undefined, { to })`,
+      );
+    }
+    const print = (value: unknown) => show(value, context.utils.stringify);
+    const equals = (actual: unknown, wanted: unknown) =>
+      context.equals(actual, wanted, context.customTesters);
+    const whole = isAsymmetricMatcher(match);
+    const wanted: View = whole ? {} : prepareMatch(name, match);
+    const fields = Object.keys(wanted) as SentTemplateField[];
+
+    const candidates = mock.sent.filter((s) => templateId === undefined || sameId(s.templateId, templateId));
+    const scored = candidates.map((message) => {
+      const view = viewOf(message.template);
+      const matched = fields.filter((field) => equals(view[field], wanted[field]));
+      const pass = whole ? equals(view, match) : matched.length === fields.length;
+      return { message, view, matched, pass };
+    });
+    const hit = scored.find((s) => s.pass);
+    const pass = hit !== undefined;
+
     const what = `${templateId === undefined ? "a template" : `template ${templateId}`}${
-      Object.keys(match).length > 0 ? ` with ${JSON.stringify(match)}` : ""
+      whole ? ` with ${print(match)}` : fields.length > 0 ? ` with ${print(wanted)}` : ""
     }`;
+    const list = (messages: readonly SentMessage[]) =>
+      messages.length === 0
+        ? "nothing was sent"
+        : `sent:\n${messages
+            .map((s, i) => `  ${i + 1}. ${s.templateName} (${s.templateId}) ${print(viewOf(s.template))}`)
+            .join("\n")}`;
+    // The diff against the send that came closest, restricted to the fields asked for; a
+    // field that matched (an asymmetric matcher included) shows as equal.
+    const closest = () => {
+      const best = scored.reduce<(typeof scored)[number] | undefined>(
+        (a, b) => (a === undefined || b.matched.length > a.matched.length ? b : a),
+        undefined,
+      );
+      if (best === undefined || whole || fields.length === 0) {
+        return "";
+      }
+      const expected: View = {};
+      const actual: View = {};
+      for (const field of fields) {
+        actual[field] = best.view[field];
+        expected[field] = best.matched.includes(field) ? best.view[field] : wanted[field];
+      }
+      const diff = context.utils.diff(expected, actual);
+      return diff
+        ? `\n\nDifference from the closest, send ${mock.sent.indexOf(best.message) + 1}:\n${diff}`
+        : "";
+    };
+
     return {
       pass,
       message: () =>
-        pass
-          ? `expected the mock not to have sent ${what}, but it did; ${describeSent(mock.sent)}`
-          : `expected the mock to have sent ${what}; ${describeSent(mock.sent)}`,
+        hit
+          ? `expected the mock not to have sent ${what}, but it did: ${hit.message.templateName} ${print(hit.view)}`
+          : `expected the mock to have sent ${what}; ${list(mock.sent)}${closest()}`,
     };
   },
 
   toHaveSentTemplateTimes(
-    this: { isNot?: boolean },
+    this: KapsoMatcherContext,
     received: unknown,
     templateId: string,
     times: number,
@@ -146,7 +214,7 @@ export const kapsoMatchers = {
   },
 
   toHaveCalledOperation(
-    this: { isNot?: boolean },
+    this: KapsoMatcherContext,
     received: unknown,
     operation: OperationId,
     times?: number,

@@ -1,5 +1,6 @@
 // The mock and its matchers under jest 30. Run by run-jest.test.ts, which reports each of
 // these tests to vitest.
+const { stripVTControlCharacters } = require("node:util");
 const { createKapsoMock, fixtures, MockNetworkError } = require("../../dist/index.cjs");
 
 const reminder = fixtures.appointmentReminder;
@@ -30,6 +31,45 @@ describe("the Kapso mock under jest", () => {
     expect(() => expect(mock).toHaveSentTemplate(reminder.id, { to: "+4420" })).toThrow(
       /to have sent template/,
     );
+  });
+
+  test("fails on a misspelt field, under .not too", async () => {
+    const mock = createKapsoMock();
+    await send(mock);
+    const misspelt = { parameter: ["Ana", "Friday"], phone: "+14155550123" };
+    const message =
+      /unknown fields "parameter" \(did you mean "parameters"\?\), "phone" \(did you mean "to"\?\)/;
+    expect(() => expect(mock).toHaveSentTemplate(reminder.id, misspelt)).toThrow(message);
+    expect(() => expect(mock).not.toHaveSentTemplate(reminder.id, misspelt)).toThrow(message);
+  });
+
+  test("compares `to` normalised and takes jest's asymmetric matchers", async () => {
+    const mock = createKapsoMock();
+    await send(mock);
+    expect(mock).toHaveSentTemplate(reminder.id, { to: "+1 (415) 555-0123" });
+    expect(mock).toHaveSentTemplate(reminder.id, {
+      to: expect.any(String),
+      parameters: expect.arrayContaining(["Friday"]),
+      headerParams: expect.stringContaining("example.com"),
+    });
+    expect(mock).toHaveSentTemplate(undefined, expect.objectContaining({ headerType: "image" }));
+    expect(mock).not.toHaveSentTemplate(reminder.id, { parameters: expect.arrayContaining(["Bob"]) });
+    expect(mock).not.toHaveSentTemplate(reminder.id, { to: "+1 415 555 0199" });
+  });
+
+  test("shows the closest send under the names the user wrote", async () => {
+    const mock = createKapsoMock();
+    await send(mock);
+    let message = "";
+    try {
+      expect(mock).toHaveSentTemplate(reminder.id, { to: "+14155550123", parameters: ["Ana", "Saturday"] });
+    } catch (error) {
+      message = stripVTControlCharacters(error.message);
+    }
+    expect(message).toContain('{ to: "+14155550123", parameters: ["Ana", "Friday"], headerType: "image"');
+    expect(message).toContain("Difference from the closest, send 1:");
+    expect(message).toMatch(/-\s+"Saturday",\n\+\s+"Friday",/);
+    expect(message).not.toMatch(/phone_number|template_parameters/);
   });
 
   test("counts with toHaveSentTemplateTimes", async () => {

@@ -14,4 +14,14 @@ export function assertions(mock: KapsoMock): void {
   expect(mock).toHaveCalledOperation("deleteWhatsappTemplate");
   // @ts-expect-error `to` is a string
   expect(mock).toHaveSentTemplate("id", { to: 14155550123 });
+  // @ts-expect-error a misspelt field: `parameters`
+  expect(mock).toHaveSentTemplate("id", { parameter: ["Ana"] });
+  // jest's asymmetric matchers stand for any field, or for the whole match.
+  expect(mock).toHaveSentTemplate("id", {
+    to: expect.stringContaining("555"),
+    parameters: expect.arrayContaining(["Ana"]),
+    headerType: expect.any(String),
+  });
+  expect(mock).toHaveSentTemplate("id", { parameters: ["Ana", expect.stringMatching(/^Fri/)] });
+  expect(mock).toHaveSentTemplate(undefined, expect.objectContaining({ to: "+14155550123" }));
 }

@@ -1,6 +1,7 @@
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
-import "../../src/vitest.js";
 import { createKapsoMock, fixtures } from "../../src/index.js";
+import { kapsoMatchers } from "../../src/vitest.js";
 import { get, send } from "../support/requests.js";
 
 const reminder = fixtures.appointmentReminder;
@@ -17,6 +18,16 @@ async function mockWithOneSend() {
   return mock;
 }
 
+function failureOf(assertion: () => void): string {
+  try {
+    assertion();
+  } catch (error) {
+    // Colours off, so the messages read the same in a terminal and in CI.
+    return stripVTControlCharacters((error as Error).message);
+  }
+  throw new Error("the assertion passed");
+}
+
 describe("vitest matchers", () => {
   it("toHaveSentTemplate passes for a matching send and fails with what was sent", async () => {
     const mock = await mockWithOneSend();
@@ -26,10 +37,120 @@ describe("vitest matchers", () => {
     expect(mock).toHaveSentTemplate();
     expect(mock).not.toHaveSentTemplate(reminder.id, { to: "+442071234567" });
     expect(mock).not.toHaveSentTemplate(fixtures.orderUpdate.id);
-    expect(() => expect(mock).toHaveSentTemplate(reminder.id, { to: "+442071234567" })).toThrow(
-      /expected the mock to have sent template .* with \{"to":"\+442071234567"\}; sent:\n {2}appointment_reminder/,
+    expect(failureOf(() => expect(mock).toHaveSentTemplate(reminder.id, { to: "+442071234567" }))).toMatch(
+      /^expected the mock to have sent template .* with \{ to: "\+442071234567" \}; sent:\n {2}1\. appointment_reminder/,
     );
-    expect(() => expect(mock).not.toHaveSentTemplate(reminder.id)).toThrow(/not to have sent/);
+    expect(failureOf(() => expect(mock).not.toHaveSentTemplate(reminder.id))).toMatch(
+      /not to have sent template .*, but it did: appointment_reminder \{ to: "\+14155550123"/,
+    );
+  });
+
+  it("fails on a misspelt or wire-named field instead of ignoring it, even under .not", async () => {
+    const mock = await mockWithOneSend();
+    const misspelt = { parameter: ["Ana", "Friday"], phone: "+14155550123" } as never;
+    const message =
+      /toHaveSentTemplate: unknown fields "parameter" \(did you mean "parameters"\?\), "phone" \(did you mean "to"\?\) in the match; a sent template is matched by to, parameters, headerType, headerParams, headerFilename, whatsappConfigId, customerId/;
+    expect(() => expect(mock).toHaveSentTemplate(reminder.id, misspelt)).toThrow(message);
+    expect(() => expect(mock).not.toHaveSentTemplate(reminder.id, misspelt)).toThrow(message);
+    expect(() =>
+      expect(mock).toHaveSentTemplate(reminder.id, { phone_number: "+14155550123" } as never),
+    ).toThrow(/unknown field "phone_number" \(did you mean "to"\?\)/);
+    expect(() => expect(mock).toHaveSentTemplate(reminder.id, { headertype: "image" } as never)).toThrow(
+      /unknown field "headertype" \(did you mean "headerType"\?\)/,
+    );
+    expect(() => expect(mock).toHaveSentTemplate(reminder.id, { colour: "red" } as never)).toThrow(
+      /unknown field "colour" in the match/,
+    );
+    // The match as the first argument: the template id is missing.
+    expect(() => expect(mock).toHaveSentTemplate({ to: "+14155550123" } as never)).toThrow(
+      /the template id must be a string; for any template pass undefined first/,
+    );
+  });
+
+  it("compares `to` normalised, as the client sends it", async () => {
+    const mock = await mockWithOneSend();
+    for (const written of ["+1 415 555 0123", "+1 (415) 555-0123", "+1.415.555.0123", "+14155550123"]) {
+      expect(mock).toHaveSentTemplate(reminder.id, { to: written });
+    }
+    expect(mock).not.toHaveSentTemplate(reminder.id, { to: "+1 415 555 0124" });
+    expect(
+      failureOf(() => expect(mock).toHaveSentTemplate(reminder.id, { to: "+44 20 7123 4567" })),
+    ).toContain('{ to: "+442071234567" }');
+  });
+
+  it("takes asymmetric matchers in any field, and for the whole match", async () => {
+    const mock = await mockWithOneSend();
+    expect(mock).toHaveSentTemplate(reminder.id, {
+      to: expect.any(String),
+      parameters: expect.arrayContaining(["Friday"]),
+      headerParams: expect.stringContaining("example.com"),
+    });
+    expect(mock).toHaveSentTemplate(reminder.id, { parameters: ["Ana", expect.stringMatching(/^Fri/)] });
+    expect(mock).toHaveSentTemplate(undefined, expect.objectContaining({ headerType: "image" }));
+    expect(mock).not.toHaveSentTemplate(reminder.id, { headerParams: expect.stringContaining("other.org") });
+    expect(mock).not.toHaveSentTemplate(reminder.id, { parameters: expect.arrayContaining(["Bob"]) });
+    expect(mock).not.toHaveSentTemplate(undefined, expect.objectContaining({ headerType: "video" }));
+    // A field that is absent from the send matches nothing but its absence.
+    expect(mock).not.toHaveSentTemplate(reminder.id, { customerId: expect.any(String) });
+  });
+
+  it("uses the runner's custom equality testers", async () => {
+    class Recipient {
+      constructor(readonly e164: string) {}
+    }
+    expect.addEqualityTesters([
+      (a: unknown, b: unknown) => (b instanceof Recipient ? a === b.e164 : undefined),
+    ]);
+    const mock = await mockWithOneSend();
+    expect(mock).toHaveSentTemplate(reminder.id, { to: new Recipient("+14155550123") as never });
+    expect(mock).not.toHaveSentTemplate(reminder.id, { to: new Recipient("+14155550199") as never });
+  });
+
+  it("compares named parameters deeply", async () => {
+    const mock = createKapsoMock();
+    await send(mock, fixtures.orderUpdate.id, {
+      phone_number: "+14155550123",
+      template_parameters: { customer_name: "Ada", order_number: "1042" },
+      header_type: "text",
+      header_params: "Order update",
+    });
+    expect(mock).toHaveSentTemplate(fixtures.orderUpdate.id, {
+      parameters: { customer_name: "Ada", order_number: expect.stringMatching(/^\d+$/) },
+    });
+    expect(mock).not.toHaveSentTemplate(fixtures.orderUpdate.id, { parameters: { customer_name: "Ada" } });
+    expect(mock).toHaveSentTemplate(fixtures.orderUpdate.id, {
+      parameters: expect.objectContaining({ customer_name: "Ada" }),
+    });
+  });
+
+  it("shows the difference from the closest send under the names the user wrote", async () => {
+    const mock = await mockWithOneSend();
+    await send(mock, reminder.id, { ...reminderSend, phone_number: "+442071234567" });
+    const failure = failureOf(() =>
+      expect(mock).toHaveSentTemplate(reminder.id, {
+        to: "+1 415 555 0123",
+        parameters: ["Ana", "Saturday"],
+        headerType: expect.any(String),
+      }),
+    );
+    expect(failure).toContain(
+      'sent:\n  1. appointment_reminder (6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b) { to: "+14155550123", parameters: ["Ana", "Friday"], headerType: "image", headerParams: "https://example.com/h.jpg" }\n  2. appointment_reminder',
+    );
+    expect(failure).toContain("Difference from the closest, send 1:");
+    const diff = failure.slice(failure.indexOf("Difference"));
+    expect(diff).toMatch(/-\s+"Saturday",/);
+    expect(diff).toMatch(/\+\s+"Friday",/);
+    // Fields that matched, the asymmetric one included, are not reported as differences.
+    expect(diff).not.toMatch(/^[-+]\s+"(to|headerType)"/m);
+    expect(diff).not.toMatch(/Any<String>/);
+    expect(failure).not.toMatch(/phone_number|template_parameters|header_type/);
+  });
+
+  it("needs the runner's matcher context", async () => {
+    const mock = await mockWithOneSend();
+    expect(() => kapsoMatchers.toHaveSentTemplate.call({} as never, mock, reminder.id)).toThrow(
+      /must be called through expect.extend\(kapsoMatchers\)/,
+    );
   });
 
   it("toHaveSentTemplate with no id fails on a mock that sent nothing", () => {
