@@ -13,7 +13,7 @@ const env = { ...process.env, KAPSOKIT_TEST_REPORT: "1", FORCE_COLOR: process.en
 
 const steps = [
   ["format and lint", "biome", ["ci", "."]],
-  ["spec lint", "redocly", ["lint", "openapi/kapso.yaml"]],
+  ["spec lint", "pnpm", ["--filter", "contract-tests", "run", "lint:spec"]],
   ["generated code drift", process.execPath, ["scripts/check-generated.mjs"]],
   [
     "build, type-check and test every package",
