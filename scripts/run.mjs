@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the README's two commands (`npm run demo`, `npm test`).
 // On a fresh clone only Node and npm exist, so this fetches the pinned pnpm with npm,
-// installs the workspace, and then runs the task.
+// installs what the task needs, and then runs it.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,9 +9,15 @@ import { fileURLToPath } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const task = process.argv[2];
-const tasks = { test: "scripts/test-all.mjs", demo: "scripts/demo.mjs" };
+// What each task installs. The test suite needs the whole workspace (Bun, Deno, Node 22 and
+// 24, workerd, Prism, Chromium's driver); the demo only the command line and the packages it
+// is built from. pnpm always adds the root's own tools (turbo, TypeScript, biome).
+const tasks = {
+  test: { script: "scripts/test-all.mjs", install: [] },
+  demo: { script: "scripts/demo.mjs", install: ["--filter", "@kapsokit/cli..."] },
+};
 
-if (!(task in tasks)) {
+if (!Object.hasOwn(tasks, task ?? "")) {
   console.error(`usage: node scripts/run.mjs <${Object.keys(tasks).join("|")}>`);
   process.exit(2);
 }
@@ -60,11 +66,10 @@ const env = {
   COREPACK_ENABLE_STRICT: "0",
 };
 
-console.log("> pnpm install --frozen-lockfile");
-let status = run(process.execPath, [pnpmCli, "install", "--frozen-lockfile", "--reporter=append-only"], {
-  env,
-});
+const install = ["install", "--frozen-lockfile", ...tasks[task].install];
+console.log(`> pnpm ${install.join(" ")}`);
+let status = run(process.execPath, [pnpmCli, ...install, "--reporter=append-only"], { env });
 if (status !== 0) process.exit(status);
 
-status = run(process.execPath, [join(root, tasks[task]), ...process.argv.slice(3)], { env });
+status = run(process.execPath, [join(root, tasks[task].script), ...process.argv.slice(3)], { env });
 process.exit(status);
