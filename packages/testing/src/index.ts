@@ -1,3 +1,6 @@
+// Types only: the matchers on vitest's and jest's \`expect\`, for the entries that register them.
+import "./matchers/expect-types.js";
+
 export type { OperationId } from "./generated/examples.js";
 export { specExamples } from "./generated/examples.js";
 export type { KapsoMock, KapsoMockOptions } from "./mock/create-kapso-mock.js";

@@ -1,7 +1,7 @@
-/// <reference types="expect" />
 // Registers the kapsokit matchers with jest's global `expect`. Add it to jest's
 // `setupFilesAfterEnv`: `setupFilesAfterEnv: ["@kapsokit/testing/jest"]`.
-import { type KapsoMatchers, kapsoMatchers } from "./matchers/matchers.js";
+import "./matchers/expect-types.js";
+import { kapsoMatchers } from "./matchers/matchers.js";
 
 interface ExtendableExpect {
   extend(matchers: Record<string, unknown>): void;
@@ -14,18 +14,6 @@ if (typeof jestExpect?.extend !== "function") {
   );
 }
 jestExpect.extend(kapsoMatchers);
-
-declare global {
-  // `@types/jest` declares the matchers in this namespace.
-  namespace jest {
-    interface Matchers<R> extends KapsoMatchers<R> {}
-  }
-}
-
-declare module "expect" {
-  // `@jest/globals` and `expect` declare them here.
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends KapsoMatchers<R> {}
-}
 
 export type {
   AsymmetricMatcherLike,

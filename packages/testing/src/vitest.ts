@@ -1,14 +1,10 @@
 // Registers the kapsokit matchers with vitest's `expect`. Import it once, in a test file or
 // in `setupFiles`: `import "@kapsokit/testing/vitest";`.
 import { expect } from "vitest";
-import { type KapsoMatchers, kapsoMatchers } from "./matchers/matchers.js";
+import "./matchers/expect-types.js";
+import { kapsoMatchers } from "./matchers/matchers.js";
 
 expect.extend(kapsoMatchers);
-
-declare module "vitest" {
-  // biome-ignore lint/suspicious/noExplicitAny: must repeat vitest's own declaration, `Matchers<T = any>`.
-  interface Matchers<T = any> extends KapsoMatchers<T> {}
-}
 
 export type {
   AsymmetricMatcherLike,
