@@ -1,8 +1,7 @@
-// Types only: the matchers on vitest's and jest's \`expect\`, for the entries that register them.
-import "./matchers/expect-types.js";
-
 export type { OperationId } from "./generated/examples.js";
 export { specExamples } from "./generated/examples.js";
+// The matchers' type, and with it their declarations on vitest's and jest's `expect`.
+export type { KapsoMatchers } from "./matchers/expect-types.js";
 export type { KapsoMock, KapsoMockOptions } from "./mock/create-kapso-mock.js";
 export { createKapsoMock, documentedBody, MOCK_BASE_URL } from "./mock/create-kapso-mock.js";
 export type { Fault, FaultTarget } from "./mock/faults.js";

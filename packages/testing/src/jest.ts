@@ -1,6 +1,5 @@
 // Registers the kapsokit matchers with jest's global `expect`. Add it to jest's
 // `setupFilesAfterEnv`: `setupFilesAfterEnv: ["@kapsokit/testing/jest"]`.
-import "./matchers/expect-types.js";
 import { kapsoMatchers } from "./matchers/matchers.js";
 
 interface ExtendableExpect {
@@ -15,10 +14,6 @@ if (typeof jestExpect?.extend !== "function") {
 }
 jestExpect.extend(kapsoMatchers);
 
-export type {
-  AsymmetricMatcherLike,
-  KapsoMatchers,
-  Matchable,
-  SentTemplateMatch,
-} from "./matchers/matchers.js";
+export type { KapsoMatchers } from "./matchers/expect-types.js";
+export type { AsymmetricMatcherLike, Matchable, SentTemplateMatch } from "./matchers/matchers.js";
 export { kapsoMatchers } from "./matchers/matchers.js";

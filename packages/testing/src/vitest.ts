@@ -1,15 +1,10 @@
 // Registers the kapsokit matchers with vitest's `expect`. Import it once, in a test file or
 // in `setupFiles`: `import "@kapsokit/testing/vitest";`.
 import { expect } from "vitest";
-import "./matchers/expect-types.js";
 import { kapsoMatchers } from "./matchers/matchers.js";
 
 expect.extend(kapsoMatchers);
 
-export type {
-  AsymmetricMatcherLike,
-  KapsoMatchers,
-  Matchable,
-  SentTemplateMatch,
-} from "./matchers/matchers.js";
+export type { KapsoMatchers } from "./matchers/expect-types.js";
+export type { AsymmetricMatcherLike, Matchable, SentTemplateMatch } from "./matchers/matchers.js";
 export { kapsoMatchers } from "./matchers/matchers.js";

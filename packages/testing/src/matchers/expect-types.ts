@@ -9,6 +9,10 @@
 // a module that is not installed is ignored, so each block applies only where its runner is.
 import type { KapsoMatchers } from "./matchers.js";
 
+// The entries export the matchers' type from here, which brings these declarations with it:
+// a bare `import` of a file without code would be dropped by bundlers, with a warning.
+export type { KapsoMatchers };
+
 declare global {
   // `@types/jest` declares the matchers in this namespace, as `Matchers<R, T = {}>`.
   namespace jest {
@@ -23,6 +27,8 @@ declare module "expect" {
 }
 
 declare module "vitest" {
+  // vitest's assertions also extend the global `jest.Matchers<void, T>` above, so these must
+  // return `void` as well: two different return types for one matcher would not compile.
   // biome-ignore lint/suspicious/noExplicitAny: must repeat vitest's own declaration, `Matchers<T = any>`.
-  interface Matchers<T = any> extends KapsoMatchers<T> {}
+  interface Matchers<T = any> extends KapsoMatchers<void> {}
 }
