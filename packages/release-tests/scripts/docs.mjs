@@ -2,7 +2,8 @@
 // Builds the API reference of the public packages into docs/api/ with TypeDoc.
 // Each package is converted on its own, from the built declarations behind its `exports`
 // (so subpaths such as @kapsokit/testing/vitest are documented too, exactly as published),
-// then the results are merged into one site. Run through `pnpm run docs` at the root, which
+// then the results are merged into one site, whose front page is the root README
+// (scripts/docs-landing.mjs) and which includes CONTRIBUTING.md. Run through `pnpm run docs` at the root, which
 // builds the packages first.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entryPoints } from "./docs-entries.mjs";
+import { landingPage } from "./docs-landing.mjs";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const typedoc = fileURLToPath(new URL("../node_modules/typedoc/bin/typedoc", import.meta.url));
@@ -27,11 +29,13 @@ const work = mkdtempSync(join(tmpdir(), "kapsokit-docs-"));
 try {
   const packagesDir = join(root, "packages");
   const converted = [];
+  const published = new Map();
   for (const folder of readdirSync(packagesDir).sort()) {
     const dir = join(packagesDir, folder);
     if (!existsSync(join(dir, "package.json"))) continue;
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     if (manifest.private) continue;
+    published.set(folder, manifest.name);
     const json = join(work, `${folder}.json`);
     // The published declarations, on their own: no sources, no build configuration.
     const tsconfig = join(work, `${folder}.tsconfig.json`);
@@ -62,10 +66,15 @@ try {
     );
     converted.push(json);
   }
+  // The front page: the root README with a line of links to the main entry points.
+  const landing = join(work, "README.md");
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  writeFileSync(landing, landingPage(readme, { root, page: landing, packages: published }));
   typedocRun(
     [
       ...["--entryPointStrategy", "merge", ...converted.flatMap((json) => ["--entryPoints", json])],
-      ...["--name", "kapsokit", "--readme", join(root, "README.md"), "--out", out, "--logLevel", "Error"],
+      ...["--name", "kapsokit", "--readme", landing, "--projectDocuments", join(root, "CONTRIBUTING.md")],
+      ...["--out", out, "--logLevel", "Error"],
     ],
     root,
   );
