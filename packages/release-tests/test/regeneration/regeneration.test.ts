@@ -2,22 +2,12 @@
 // spec. On a copy of the repo: probes that use a new send field, a new response field and a
 // new operation fail, the spec changes, `pnpm generate` and the type-check run, and the same
 // probes pass — the types and the mock's validators both picked the change up.
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyWorkingTree } from "../support/repo-copy.js";
 import { type RunResult, run, runOk } from "../support/run.js";
 import { readManifest, root, workspacePackages } from "../support/workspace.js";
 import { applyApiChange } from "./api-change.js";
@@ -81,18 +71,7 @@ const after = {
 };
 
 beforeAll(async () => {
-  copy = mkdtempSync(join(tmpdir(), "kapsokit-regenerate-"));
-  // The repo as a clone of this working tree would have it: tracked and new files, nothing ignored.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: root,
-    encoding: "utf8",
-  })
-    .split("\0")
-    .filter((file) => file && existsSync(join(root, file)));
-  for (const file of files) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    cpSync(join(root, file), join(copy, file));
-  }
+  copy = copyWorkingTree("kapsokit-regenerate-");
   // From the store the workspace's own install filled, by the same lockfile; only what
   // `pnpm generate` and the type-check need: the root, and every package with a generator.
   const generators = workspacePackages().filter((pkg) => pkg.manifest.scripts?.generate !== undefined);

@@ -17,6 +17,7 @@ export interface Manifest {
   name: string;
   version: string;
   private?: boolean;
+  packageManager?: string;
   description?: string;
   keywords?: string[];
   license?: string;
