@@ -1,7 +1,7 @@
 // What `toHaveSentTemplate` compares: a sent message seen through the names a user writes in
 // `kapso.templates.send` (`to`, `parameters`, `headerType`), not the wire's (`phone_number`, ...).
 import type { HeaderType, TemplateMessage } from "@kapsokit/core";
-import { normalisePhone } from "./phone.js";
+import { normalisePhone } from "@kapsokit/core/internal";
 
 /** An asymmetric matcher of vitest or jest, such as `expect.any(String)` or `expect.stringContaining("555")`. */
 export interface AsymmetricMatcherLike {
