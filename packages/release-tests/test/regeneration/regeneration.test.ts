@@ -94,7 +94,12 @@ beforeAll(async () => {
     join(testingDir(), "tsconfig.api-change.json"),
     JSON.stringify({
       extends: "./tsconfig.json",
-      compilerOptions: { paths: { "@kapsokit/core": ["../core/src/index.ts"] } },
+      compilerOptions: {
+        paths: {
+          "@kapsokit/core": ["../core/src/index.ts"],
+          "@kapsokit/core/internal": ["../core/src/internal/index.ts"],
+        },
+      },
     }),
   );
 
