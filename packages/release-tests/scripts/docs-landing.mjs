@@ -14,7 +14,7 @@ export const API_LINKS = [
   ["createKapsoMock", "@kapsokit/testing!index.createKapsoMock"],
   ["the matchers", "@kapsokit/testing!vitest.KapsoMatchers"],
   ["the command line", "@kapsokit/cli!run"],
-  ["createClient", "@kapsokit/core!createClient"],
+  ["createClient", "@kapsokit/core!index.createClient"],
 ];
 
 /**
