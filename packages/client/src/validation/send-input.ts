@@ -33,7 +33,7 @@ export function toTemplateMessage(
 ): { message: TemplateMessage; issues: Issue[]; header: unknown; check: Check } {
   const issues: Issue[] = [];
   const check: Check = (ok, path, code, detail) => ok || issues.push([path, code, detail]);
-  const { to, parameters, header, whatsappConfigId, customerId, ...unknown } = (
+  const { to, parameters, header, buttons, whatsappConfigId, customerId, ...unknown } = (
     isObject(input) ? input : {}
   ) as Input;
   check(isObject(input), "input", "object");
@@ -69,6 +69,19 @@ export function toTemplateMessage(
   }
   if (customerId !== undefined) {
     message.customer_id = customerId as string;
+  }
+
+  if (buttons !== undefined) {
+    check(isObject(buttons), "buttons", "buttons");
+    const entries = isObject(buttons) ? Object.entries(buttons) : [];
+    for (const [key, value] of entries) {
+      // WhatsApp allows 10 buttons, at positions 0 to 9.
+      check(/^\d$/.test(key), `buttons[${key}]`, "position");
+      check(isFilled(value), `buttons[${key}]`, "string");
+    }
+    if (entries.length) {
+      message.button_url_params = Object.fromEntries(entries) as Record<string, string>;
+    }
   }
   return { message, issues, header, check };
 }
