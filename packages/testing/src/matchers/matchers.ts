@@ -13,6 +13,8 @@ export interface SentTemplateMatch {
   headerFilename?: string;
   whatsappConfigId?: string;
   customerId?: string;
+  /** `button_url_params`, by the button's position: `{ 0: "track123" }`, compared deeply. */
+  buttons?: Record<number, string>;
 }
 
 /** The matchers `@kapsokit/testing/vitest` and `@kapsokit/testing/jest` add to `expect`. */
@@ -91,6 +93,7 @@ export function sentMatches(message: SentMessage, match: SentTemplateMatch): boo
     [match.headerFilename, t.header_filename],
     [match.whatsappConfigId, t.whatsapp_config_id],
     [match.customerId, t.customer_id],
+    [match.buttons, t.button_url_params],
   ];
   return checks.every(([wanted, actual]) => wanted === undefined || deepEqual(wanted, actual));
 }

@@ -12,6 +12,9 @@ export function assertions(mock: KapsoMock): void {
   expect(mock).toHaveCalledOperation("listWhatsappTemplates", 1);
   // @ts-expect-error "" is never an operation id: `pnpm generate` refuses an empty one
   expect(mock).toHaveCalledOperation("");
+  expect(mock).toHaveSentTemplate("id", { buttons: { 0: "track123" } });
+  // @ts-expect-error a button's value is a string
+  expect(mock).toHaveSentTemplate("id", { buttons: { 0: 42 } });
   // @ts-expect-error `to` is a string
   expect(mock).toHaveSentTemplate("id", { to: 14155550123 });
 }

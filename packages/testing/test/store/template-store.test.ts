@@ -295,7 +295,10 @@ describe("URL buttons checked against the stored template", () => {
 
   it("refuses a value for a button that takes none, listing the template's buttons", async () => {
     const mock = createKapsoMock();
-    const response = await send(mock, shipped.id, { ...fits, button_url_params: { "0": "ABC123", "1": "x" } });
+    const response = await send(mock, shipped.id, {
+      ...fits,
+      button_url_params: { "0": "ABC123", "1": "x" },
+    });
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
       error:
