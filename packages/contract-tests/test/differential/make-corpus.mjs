@@ -95,7 +95,16 @@ sendCase("long parameter", true, { ...base, template_parameters: ["x".repeat(200
 for (const params of [{ 0: "track123" }, { 0: "a", 1: "b" }, {}, null, { any_key: "x" }, { 0: "" }]) {
   sendCase(`button_url_params ${JSON.stringify(params)}`, true, { ...base, button_url_params: params });
 }
-for (const params of ["track123", ["track123"], { 0: 1 }, { 0: null }, { 0: ["a"] }, { 0: { a: "b" } }, 5, true]) {
+for (const params of [
+  "track123",
+  ["track123"],
+  { 0: 1 },
+  { 0: null },
+  { 0: ["a"] },
+  { 0: { a: "b" } },
+  5,
+  true,
+]) {
   sendCase(`button_url_params ${JSON.stringify(params)}`, false, { ...base, button_url_params: params });
 }
 sendCase("the documentation's fields and a URL button", true, {
