@@ -33,7 +33,7 @@ type JsonRequest<Id extends string> =
 /** The JSON body of a send: `{ template: { phone_number, ... } }`. */
 export type SendTemplateBody = JsonRequest<"sendWhatsappTemplate">;
 /** The `template` object inside a send body, in the API's wire shape. */
-export type TemplateMessage = SendTemplateBody["template"];
+export type TemplateMessage = NonNullable<SendTemplateBody["template"]>;
 /** The 200 answer of a send. */
 export type SendTemplateResponse = JsonAnswer<"sendWhatsappTemplate", 200>;
 /**
@@ -44,19 +44,28 @@ export type WhatsappSendResult = SendTemplateResponse["response"];
 /** The `{ data }` answer of a template get. */
 export type GetTemplateResponse = JsonAnswer<"getWhatsappTemplate", 200>;
 /** One WhatsApp template as the API returns it. */
-export type WhatsappTemplate = GetTemplateResponse["data"];
+export type WhatsappTemplate = NonNullable<GetTemplateResponse["data"]>;
 /** One of a template's WhatsApp components (HEADER, BODY, FOOTER, BUTTONS). */
-export type TemplateComponent = WhatsappTemplate["components"][number];
+export type TemplateComponent = NonNullable<WhatsappTemplate["components"]>[number];
 /** One button of a template's BUTTONS component (URL, QUICK_REPLY, PHONE_NUMBER, ...). */
 export type TemplateButton = NonNullable<TemplateComponent["buttons"]>[number];
 /** One page of templates with its paging metadata. */
 export type WhatsappTemplateList = JsonAnswer<"listWhatsappTemplates", 200>;
 /** The paging metadata of a template list. */
-export type PageMeta = WhatsappTemplateList["meta"];
+export type PageMeta = NonNullable<WhatsappTemplateList["meta"]>;
 /** Query parameters of the template list. */
 export type ListTemplatesQuery = NonNullable<Operation<"listWhatsappTemplates">["parameters"]["query"]>;
-/** The `q[...]` filters of the template list. */
-export type TemplateFilters = NonNullable<ListTemplatesQuery["q"]>;
+/**
+ * The `q[...]` filters of the template list: the `q` object of the spec, or, where a spec
+ * lists each filter as a query parameter of its own (`q[name_cont]`), those parameters.
+ */
+export type TemplateFilters = ListTemplatesQuery extends { q?: infer Filters }
+  ? NonNullable<Filters>
+  : {
+      [Name in keyof ListTemplatesQuery as Name extends `q[${infer Filter}]`
+        ? Filter
+        : never]: ListTemplatesQuery[Name];
+    };
 export type TemplateCategory = WhatsappTemplate["category"];
 export type TemplateStatus = WhatsappTemplate["status"];
 export type HeaderType = NonNullable<TemplateMessage["header_type"]>;
