@@ -153,7 +153,8 @@ class SchemaConverter {
     if ("nullable" in out) {
       if (out.nullable === true && typeof out.type === "string") {
         out.type = [out.type, "null"];
-        if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+        // An enum that lists null already keeps one (http-spec adds a second, which ajv refuses).
+        if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
       }
       delete out.nullable;
     }
@@ -290,9 +291,10 @@ function securityOf(spec, operation, where) {
 /** Generated names for the parts of the route table that ajv compiles. */
 class ValidatorSet {
   entries = [];
-  add(schema, direction, coerce) {
+  /** `where` names the part of the document, for a schema ajv cannot compile. */
+  add(schema, direction, coerce, where) {
     const name = `v${this.entries.length}`;
-    this.entries.push({ name, schema, direction, coerce });
+    this.entries.push({ name, schema, direction, coerce, where });
     return name;
   }
 }
@@ -364,7 +366,12 @@ function readOperations(spec) {
         const contents = Object.entries(requestBody.content ?? {}).map(([mediaType, media]) => ({
           mediaType,
           validate: isObject(media?.schema)
-            ? validators.add(request.convert(media.schema, url), "request", false)
+            ? validators.add(
+                request.convert(media.schema, url),
+                "request",
+                false,
+                `${where}.requestBody.${mediaType}`,
+              )
             : null,
         }));
         body = { required: Boolean(requestBody.required), contents };
@@ -377,7 +384,12 @@ function readOperations(spec) {
         const entry = Object.entries(answer?.content ?? {}).find(([type]) => isJsonMedia(type));
         const media = entry?.[1];
         if (isObject(media?.schema)) {
-          responseValidators[status] = validators.add(response.convert(media.schema, url), "response", false);
+          responseValidators[status] = validators.add(
+            response.convert(media.schema, url),
+            "response",
+            false,
+            `${where}.responses.${status}`,
+          );
         }
         responseExamples[status] = exampleOf(spec, media, url);
       }
@@ -451,8 +463,17 @@ async function compileValidators(spec, converted) {
       for (const [id, schema] of converter.definitionSchemas()) ajv.addSchema(schema, id);
     }
     for (const entry of validators.entries.filter((e) => e.coerce === coerce)) {
-      ajv.addSchema(entry.schema, `kapsokit:${entry.name}`);
-      refs[entry.name] = `kapsokit:${entry.name}`;
+      const id = `kapsokit:${entry.name}`;
+      // Compiled one by one first, so a schema ajv refuses (a bad pattern, say) is named.
+      try {
+        ajv.addSchema(entry.schema, id);
+        ajv.getSchema(id);
+      } catch (error) {
+        throw new Error(
+          `${entry.where}: the schema cannot be compiled: ${String(error.message).split("\n")[0]}`,
+        );
+      }
+      refs[entry.name] = id;
     }
     if (Object.keys(refs).length > 0) sources.push(standaloneCode(ajv, refs).replace(/^"use strict";/, ""));
   }

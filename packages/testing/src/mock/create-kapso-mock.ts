@@ -137,10 +137,13 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     try {
       const answer = (reply: Reply, headers: Record<string, string> = {}) => {
         const allHeaders = { ...headers, ...reply.headers };
-        call.response = { status: reply.status, body: reply.body, headers: allHeaders };
-        return new Response(reply.raw ? String(reply.body) : JSON.stringify(reply.body), {
+        // 204, 205 and 304 carry no body, whatever the spec's example says.
+        const empty = reply.status === 204 || reply.status === 205 || reply.status === 304;
+        const body = empty ? null : reply.body;
+        call.response = { status: reply.status, body, headers: allHeaders };
+        return new Response(empty ? null : reply.raw ? String(body) : JSON.stringify(body), {
           status: reply.status,
-          headers: { "Content-Type": "application/json", ...allHeaders },
+          headers: empty ? allHeaders : { "Content-Type": "application/json", ...allHeaders },
         });
       };
 
