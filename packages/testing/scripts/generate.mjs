@@ -1,12 +1,14 @@
 // The testing package's part of `pnpm generate` (scripts/generate.mjs at the root runs it):
 // everything the mock knows of the spec, as files for src/generated/.
 //
-// - validators.js: ajv's standalone validators (plain ESM, built now, so nothing is compiled at
-//   run time and the mock runs in browsers and workerd, which forbid `new Function`), bundled
-//   with the few helpers they call from ajv and ajv-formats, so the package has no runtime
-//   dependency. validators.d.ts types them.
+// - validators.js: ajv's standalone validators of requests (plain ESM, built now, so nothing is
+//   compiled at run time and the mock runs in browsers and workerd, which forbid
+//   `new Function`), bundled with the few helpers they call from ajv and ajv-formats, so the
+//   package has no runtime dependency. validators.d.ts types them.
 // - operations.ts: the route table: each operation's method, path, parameters, body, security,
-//   documented statuses, and its validators.
+//   documented statuses, and its request validators.
+// - response-validators.js and responses.ts: the same for the answers, by operation and status;
+//   only tests import them, so they stay out of the mock's bundle.
 // - examples.ts: the operation ids and the spec's examples (or, where it has none, a body built
 //   from the schema), which the mock answers with.
 //
@@ -452,17 +454,21 @@ function createAjv(spec, coerce) {
   return ajv;
 }
 
-/** The standalone validators of every entry, bundled with their helpers into one ESM file. */
-async function compileValidators(spec, converted) {
-  const { validators, request, response } = converted;
+/**
+ * The standalone validators of one direction's entries (`request` or `response`), bundled with
+ * their helpers into one ESM file.
+ */
+async function compileValidators(spec, converted, direction) {
+  const { validators } = converted;
+  const converter = converted[direction];
   const sources = [];
   for (const coerce of [false, true]) {
+    const entries = validators.entries.filter((e) => e.coerce === coerce && e.direction === direction);
+    if (entries.length === 0) continue;
     const ajv = createAjv(spec, coerce);
     const refs = {};
-    for (const converter of [request, response]) {
-      for (const [id, schema] of converter.definitionSchemas()) ajv.addSchema(schema, id);
-    }
-    for (const entry of validators.entries.filter((e) => e.coerce === coerce)) {
+    for (const [id, schema] of converter.definitionSchemas()) ajv.addSchema(schema, id);
+    for (const entry of entries) {
       const id = `kapsokit:${entry.name}`;
       // Compiled one by one first, so a schema ajv refuses (a bad pattern, say) is named.
       try {
@@ -475,8 +481,9 @@ async function compileValidators(spec, converted) {
       }
       refs[entry.name] = id;
     }
-    if (Object.keys(refs).length > 0) sources.push(standaloneCode(ajv, refs).replace(/^"use strict";/, ""));
+    sources.push(standaloneCode(ajv, refs).replace(/^"use strict";/, ""));
   }
+  if (sources.length === 0) return "export {};\n";
   // The two halves (coerced and not) share nothing but their imports; each gets its own scope.
   const entry = sources.map((_source, i) => `export * from "virtual:part${i}";`).join("\n");
   const result = await build({
@@ -557,9 +564,6 @@ function operationsSource(operations) {
           .map((c) => `{ mediaType: ${lit(c.mediaType)}, validate: ${validator(c.validate)} }`)
           .join(", ")}] }`
       : "null";
-    const responses = Object.entries(op.responseValidators)
-      .map(([status, name]) => `${lit(status)}: ${validator(name)}`)
-      .join(", ");
     return `  {
     operationId: ${lit(op.operationId)},
     method: ${lit(op.method)},
@@ -569,7 +573,6 @@ function operationsSource(operations) {
     body: ${body},
     security: ${lit(op.security)},
     statuses: ${lit(op.statuses)},
-    responses: { ${responses} },
   },`;
   });
   return `${banner}
@@ -583,11 +586,31 @@ ${items.join("\n")}
 `;
 }
 
-function declarationsSource(validators) {
+function declarationsSource(validators, direction) {
+  const entries = validators.entries.filter((e) => e.direction === direction);
   return `${banner}
 import type { ValidateFunction } from "../validation/types.js";
 
-${validators.entries.map((e) => `export declare const ${e.name}: ValidateFunction;`).join("\n")}
+${entries.map((e) => `export declare const ${e.name}: ValidateFunction;`).join("\n")}
+`;
+}
+
+/** The answers' validators by operation and status, for tests: the mock itself never needs them. */
+function responsesSource(operations) {
+  const items = operations.map((op) => {
+    const statuses = Object.entries(op.responseValidators)
+      .map(([status, name]) => `${lit(status)}: validators.${name}`)
+      .join(", ");
+    return `  ${lit(op.operationId)}: { ${statuses} },`;
+  });
+  return `${banner}
+import type { ValidateFunction } from "../validation/types.js";
+import * as validators from "./response-validators.js";
+
+/** A validator of the JSON body of each documented answer that has a schema, by operation and status. */
+export const responseValidators: Readonly<Record<string, Readonly<Record<string, ValidateFunction>>>> = {
+${items.join("\n")}
+};
 `;
 }
 
@@ -610,10 +633,16 @@ export const specExamples = ${JSON.stringify(examples, null, 2)} as const;
  */
 export async function generate(spec) {
   const converted = readOperations(spec);
-  const code = await compileValidators(spec, converted);
+  const [requests, responses] = await Promise.all([
+    compileValidators(spec, converted, "request"),
+    compileValidators(spec, converted, "response"),
+  ]);
   return {
-    "validators.js": `${banner}${notices()}${code}`,
-    "validators.d.ts": declarationsSource(converted.validators),
+    "validators.js": `${banner}${notices()}${requests}`,
+    "validators.d.ts": declarationsSource(converted.validators, "request"),
+    "response-validators.js": `${banner}${notices()}${responses}`,
+    "response-validators.d.ts": declarationsSource(converted.validators, "response"),
+    "responses.ts": responsesSource(converted.operations),
     "operations.ts": operationsSource(converted.operations),
     "examples.ts": examplesSource(converted.examples),
   };

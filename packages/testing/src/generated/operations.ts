@@ -17,7 +17,6 @@ export const operationSpecs: readonly OperationSpec[] = [
     body: null,
     security: [[{"type":"apiKey","in":"header","name":"X-API-Key"}]],
     statuses: ["200","401","422","429","500"],
-    responses: { "200": validators.v1, "401": validators.v2, "422": validators.v3, "429": validators.v4, "500": validators.v5 },
   },
   {
     operationId: "getWhatsappTemplate",
@@ -28,7 +27,6 @@ export const operationSpecs: readonly OperationSpec[] = [
     body: null,
     security: [[{"type":"apiKey","in":"header","name":"X-API-Key"}]],
     statuses: ["200","401","404","422","429","500"],
-    responses: { "200": validators.v7, "401": validators.v8, "404": validators.v9, "422": validators.v10, "429": validators.v11, "500": validators.v12 },
   },
   {
     operationId: "sendWhatsappTemplate",
@@ -39,6 +37,5 @@ export const operationSpecs: readonly OperationSpec[] = [
     body: { required: true, contents: [{ mediaType: "application/json", validate: validators.v14 }] },
     security: [[{"type":"apiKey","in":"header","name":"X-API-Key"}]],
     statuses: ["200","401","404","422","429","500"],
-    responses: { "200": validators.v15, "401": validators.v16, "404": validators.v17, "422": validators.v18, "429": validators.v19, "500": validators.v20 },
   },
 ];

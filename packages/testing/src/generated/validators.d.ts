@@ -6,23 +6,6 @@
 import type { ValidateFunction } from "../validation/types.js";
 
 export declare const v0: ValidateFunction;
-export declare const v1: ValidateFunction;
-export declare const v2: ValidateFunction;
-export declare const v3: ValidateFunction;
-export declare const v4: ValidateFunction;
-export declare const v5: ValidateFunction;
 export declare const v6: ValidateFunction;
-export declare const v7: ValidateFunction;
-export declare const v8: ValidateFunction;
-export declare const v9: ValidateFunction;
-export declare const v10: ValidateFunction;
-export declare const v11: ValidateFunction;
-export declare const v12: ValidateFunction;
 export declare const v13: ValidateFunction;
 export declare const v14: ValidateFunction;
-export declare const v15: ValidateFunction;
-export declare const v16: ValidateFunction;
-export declare const v17: ValidateFunction;
-export declare const v18: ValidateFunction;
-export declare const v19: ValidateFunction;
-export declare const v20: ValidateFunction;

@@ -65,6 +65,4 @@ export interface OperationSpec {
   security: readonly (readonly SecuritySchemeSpec[])[];
   /** The response statuses the spec documents for it: `"200"`, `"4XX"`, `"default"`. */
   statuses: readonly string[];
-  /** A validator of the JSON body for each documented status that has a schema. */
-  responses: Readonly<Record<string, ValidateFunction>>;
 }

@@ -1,13 +1,12 @@
 // Every answer the mock gives must fit the spec's schema for that operation and status,
 // checked with the same generated validators.
 import { describe, expect, it } from "vitest";
-import { operationSpecs } from "../../src/generated/operations.js";
+import { responseValidators } from "../../src/generated/responses.js";
 import { createFixtures, createKapsoMock, fixtures, type OperationId } from "../../src/index.js";
 import { get, send } from "../support/requests.js";
 
 function conforms(operation: OperationId, status: number, body: unknown): string[] {
-  const spec = operationSpecs.find((o) => o.operationId === operation)!;
-  const validate = spec.responses[String(status)];
+  const validate = responseValidators[operation]?.[String(status)];
   if (!validate) return [`status ${status} is not documented`];
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);

@@ -21,21 +21,24 @@ async function compile(name: string, document: string) {
   const path = join(dir, "openapi.yaml");
   writeFileSync(path, document);
   const files = await generate(loadSpec(path));
-  writeFileSync(join(dir, "validators.js"), files["validators.js"]!);
-  const validators = (await import(pathToFileURL(join(dir, "validators.js")).href)) as Record<
-    string,
-    ValidateFunction
-  >;
-  // The route table refers to the validators by name: `validators.v3`.
-  const table = files["operations.ts"]!;
+  const load = async (file: string) => {
+    writeFileSync(join(dir, file), files[file]!);
+    return (await import(pathToFileURL(join(dir, file)).href)) as Record<string, ValidateFunction>;
+  };
+  const requests = await load("validators.js");
+  const responses = await load("response-validators.js");
+  // The route table and the answers' table refer to the validators by name: `validators.v3`.
   const operation = (operationId: string) => {
+    const table = files["operations.ts"]!;
     const start = table.indexOf(`operationId: ${JSON.stringify(operationId)}`);
     const block = table.slice(start, table.indexOf("\n  },", start));
-    const name = (pattern: RegExp) => pattern.exec(block)?.[1];
+    const answers = files["responses.ts"]!;
+    const line = answers.slice(answers.indexOf(`${JSON.stringify(operationId)}: {`)).split("\n")[0]!;
+    const name = (text: string, pattern: RegExp) => pattern.exec(text)?.[1] ?? "";
     return {
-      body: validators[name(/validate: validators\.(v\d+)/) ?? ""],
-      query: validators[name(/query: validators\.(v\d+)/) ?? ""],
-      response: (status: string) => validators[name(new RegExp(`"${status}": validators\\.(v\\d+)`)) ?? ""],
+      body: requests[name(block, /validate: validators\.(v\d+)/)],
+      query: requests[name(block, /query: validators\.(v\d+)/)],
+      response: (status: string) => responses[name(line, new RegExp(`"${status}": validators\\.(v\\d+)`))],
     };
   };
   return { files, operation };
