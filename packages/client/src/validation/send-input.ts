@@ -25,12 +25,13 @@ export const isUuid = (value: unknown): value is string =>
 /**
  * Checks a send's input and maps it to the API's wire shape; `issues` lists every problem
  * (and `message` is then not to be sent). The phone number is normalised to E.164. The header
- * is checked apart (see header-input.ts): `header` is handed back for that.
+ * and the URL buttons are checked apart (see header-input.ts and buttons-input.ts): `header`
+ * and `buttons` are handed back for that.
  */
 export function toTemplateMessage(
   templateId: unknown,
   input: unknown,
-): { message: TemplateMessage; issues: Issue[]; header: unknown; check: Check } {
+): { message: TemplateMessage; issues: Issue[]; header: unknown; buttons: unknown; check: Check } {
   const issues: Issue[] = [];
   const check: Check = (ok, path, code, detail) => ok || issues.push([path, code, detail]);
   const { to, parameters, header, buttons, whatsappConfigId, customerId, ...unknown } = (
@@ -70,18 +71,5 @@ export function toTemplateMessage(
   if (customerId !== undefined) {
     message.customer_id = customerId as string;
   }
-
-  if (buttons !== undefined) {
-    check(isObject(buttons), "buttons", "buttons");
-    const entries = isObject(buttons) ? Object.entries(buttons) : [];
-    for (const [key, value] of entries) {
-      // WhatsApp allows 10 buttons, at positions 0 to 9.
-      check(/^\d$/.test(key), `buttons[${key}]`, "position");
-      check(isFilled(value), `buttons[${key}]`, "string");
-    }
-    if (entries.length) {
-      message.button_url_params = Object.fromEntries(entries) as Record<string, string>;
-    }
-  }
-  return { message, issues, header, check };
+  return { message, issues, header, buttons, check };
 }

@@ -1,5 +1,4 @@
 import type { TemplateButton, TemplateMessage, ValidationIssue, WhatsappTemplate } from "@kapsokit/core";
-import { placeholders } from "@kapsokit/core/internal";
 
 /**
  * The ways a send does not fit its template: a status other than approved, the number of
@@ -7,7 +6,11 @@ import { placeholders } from "@kapsokit/core/internal";
  * whose address ends in `{{1}}` needs its value, and no other button takes one). Each message
  * says what the template expects.
  */
-export function matchTemplate(template: WhatsappTemplate, message: TemplateMessage): ValidationIssue[] {
+export function matchTemplate(
+  template: WhatsappTemplate,
+  message: TemplateMessage,
+  placeholders: (text: string | undefined) => string[],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const fail = (path: string, expects: string) =>
     issues.push({ path, message: `template ${template.name} expects ${expects}` });

@@ -28,7 +28,8 @@ describe("the documentation's send example through the client", () => {
       baseUrl: server.url,
       logLevel: "off",
       validateAgainstTemplate: true,
-      fetch: async (request: Request) => {
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
         if (request.method === "POST") wire.push(await request.clone().text());
         return fetch(request);
       },
