@@ -1,4 +1,5 @@
 import type { WhatsappTemplate } from "@kapsokit/core";
+import { placeholders } from "@kapsokit/core/internal";
 
 /** A template in the mock's store: the API's shape plus the customer it belongs to. */
 export interface StoredTemplate extends WhatsappTemplate {
@@ -242,9 +243,4 @@ export function defineTemplate(
     updated_at: "2025-01-01T00:00:00Z",
     ...fields,
   };
-}
-
-/** The distinct placeholders of a body text, in order: `["1", "2"]` or `["customer_name"]`. */
-export function placeholders(content: string): string[] {
-  return [...new Set([...content.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!))];
 }

@@ -1,5 +1,6 @@
 import type { TemplateButton, TemplateMessage } from "@kapsokit/core";
-import { placeholders, type StoredTemplate } from "./fixtures.js";
+import { placeholders } from "@kapsokit/core/internal";
+import type { StoredTemplate } from "./fixtures.js";
 
 /**
  * Why the API would refuse this send to this template, in the API's words, or null when it
@@ -44,7 +45,7 @@ export function templateMismatch(template: StoredTemplate, message: TemplateMess
 
 /** Whether a button takes a value when the template is sent: a URL button with a placeholder. */
 export function takesUrlParameter(button: TemplateButton | undefined): boolean {
-  return button?.type === "URL" && placeholders(button.url ?? "").length > 0;
+  return button?.type === "URL" && placeholders(button.url).length > 0;
 }
 
 function buttonMismatch(template: StoredTemplate, given: Record<string, string>): string | null {
