@@ -1,6 +1,6 @@
 // The send example of the API's documentation, made with `kapsokit send` against the mock
 // server: the flags carry every field of the documentation's body, which reaches the server
-// as the documentation writes it.
+// as the same JSON.
 import { readFileSync } from "node:fs";
 import { fixtures } from "@kapsokit/testing";
 import { type MockServer, startMockServer } from "@kapsokit/testing/server";
@@ -52,8 +52,8 @@ describe("the documentation's send example through kapsokit send", () => {
     );
     expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: "" });
     const call = server.mock.calls.at(-1)!;
-    // Same fields in the same order: the documentation's body, once JSON has written it.
-    expect(JSON.stringify(call.body)).toBe(JSON.stringify(docsBody));
+    // The documentation's body: the same JSON, every field and value.
+    expect(call.body).toEqual(docsBody);
     const messageId = server.mock.sent.at(-1)!.messageId;
     expect(stdout).toBe(
       `Sent appointment_confirmation to +123456789012: Template message sent successfully (message ${messageId})\n`,

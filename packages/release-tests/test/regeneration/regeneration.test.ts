@@ -70,7 +70,12 @@ function typecheckAgainstCoreSources(pkg: "core" | "testing" | "client"): Promis
     join(dir, "tsconfig.regeneration.json"),
     JSON.stringify({
       extends: "./tsconfig.json",
-      compilerOptions: { paths: { "@kapsokit/core": ["../core/src/index.ts"] } },
+      compilerOptions: {
+        paths: {
+          "@kapsokit/core": ["../core/src/index.ts"],
+          "@kapsokit/core/internal": ["../core/src/internal/index.ts"],
+        },
+      },
       // The client's tests import packages this copy does not install; its sources are what counts.
       ...(pkg === "client" ? { include: ["src"] } : {}),
     }),
