@@ -86,7 +86,15 @@ function typecheckAgainstCoreSources(pkg: "core" | "testing" | "client"): Promis
 async function runProbe(file: string, label: string): Promise<ProbeReport> {
   const output = join(copy, `probe-${label}.json`);
   await pnpm(
-    ["exec", "vitest", "run", `test/${file}`, "--reporter=json", `--outputFile=${output}`],
+    [
+      "exec",
+      "vitest",
+      "run",
+      `test/${file}`,
+      "--config=vitest.regeneration.config.ts",
+      "--reporter=json",
+      `--outputFile=${output}`,
+    ],
     testingDir(),
   );
   const report = JSON.parse(readFileSync(output, "utf8")) as {
@@ -142,6 +150,13 @@ beforeAll(async () => {
   for (const probe of readdirSync(probes).filter((file) => file.endsWith(".ts"))) {
     cpSync(join(probes, probe), join(testingDir(), "test", probe));
   }
+  // The mock imports @kapsokit/core/internal at run time; the copy builds nothing, so the
+  // probes read it from core's sources.
+  const internal = join(copy, "packages/core/src/internal/index.ts");
+  writeFileSync(
+    join(testingDir(), "vitest.regeneration.config.ts"),
+    `import { defineConfig } from "vitest/config";\nexport default defineConfig({ resolve: { alias: { "@kapsokit/core/internal": ${JSON.stringify(internal)} } } });\n`,
+  );
   projectSpec = readFileSync(join(copy, SPEC), "utf8");
 }, 300_000);
 
