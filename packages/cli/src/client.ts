@@ -1,6 +1,6 @@
 // The client a command uses: the key and base URL from the environment or flags, quiet logs,
 // and for --dry-run a fetch that answers sends itself so nothing is sent.
-import { Kapso, type LogLevel } from "@kapsokit/client";
+import { Kapso, type LogLevel, type SendTemplateBody, type SendTemplateResponse } from "@kapsokit/client";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -37,13 +37,20 @@ export function dryRunFetch(fetch: Fetch, onSend: (body: unknown) => void = () =
     const request = new Request(input, init);
     const match = /\/whatsapp_templates\/([^/]+)\/send_template$/.exec(new URL(request.url).pathname);
     if (request.method !== "POST" || !match) return fetch(input, init);
-    onSend(await request.json());
-    const body = {
+    const sent = (await request.json()) as SendTemplateBody;
+    onSend(sent);
+    // The answer's shape, with no message id: nothing went to WhatsApp.
+    const phone = sent.template.phone_number;
+    const body: SendTemplateResponse = {
       status: "success",
       message: "Dry run: checked, not sent",
       template_id: decodeURIComponent(match[1]!),
       template_name: "",
-      response: {},
+      response: {
+        messaging_product: "whatsapp",
+        contacts: [{ input: phone, wa_id: phone.slice(1) }],
+        messages: [{ id: "" }],
+      },
     };
     return new Response(JSON.stringify(body), {
       status: 200,

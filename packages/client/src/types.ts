@@ -4,19 +4,28 @@ import type {
   RequestOptions as TransportRequestOptions,
 } from "@kapsokit/core";
 
-/** A template's header content: a media URL (https), a document with its file name, or text. */
+/**
+ * A template's header content: a media URL (https) or text. `filename` is the name a
+ * `document` shows; the API ignores it with an image or a video, and the client sends it
+ * anyway, as the API's own example does.
+ */
 export type TemplateHeader =
-  | { type: "image" | "video"; url: string }
-  | { type: "document"; url: string; filename?: string }
+  | { type: "image" | "video" | "document"; url: string; filename?: string }
   | { type: "text"; text: string };
 
-/** What to send: the recipient, the placeholder values and the header. */
+/** What to send: the recipient, the placeholder values, the header and the URL buttons. */
 export interface SendTemplateInput {
   /** The recipient's phone number with its country code; spaces, dashes and brackets are fine. */
   to: string;
   /** Values for `{{1}}`, `{{2}}`, … (an array) or for named placeholders (an object). */
   parameters?: string[] | Record<string, string>;
   header?: TemplateHeader;
+  /**
+   * The text for the `{{1}}` at the end of a URL button's address, by the button's position
+   * among the template's buttons, from 0: `{ 0: "track123" }` makes the first button open
+   * `https://example.com/track/track123`. Sent as `button_url_params`.
+   */
+  buttons?: Record<number, string>;
   /** The WhatsApp number to send from (a UUID). */
   whatsappConfigId?: string;
   /** The customer whose number sends (a UUID). */
@@ -31,6 +40,10 @@ export interface ListTemplatesParams {
   perPage?: number;
   /** Only templates of this customer (a UUID). */
   customerId?: string;
+  /** Only templates of this WhatsApp Business Account (Meta's id, a string of digits). */
+  businessAccountId?: string;
+  /** Only templates this WhatsApp number can send (a UUID). */
+  whatsappConfigId?: string;
   /** Name contains this text. */
   name?: string;
   /** Language code, such as `en_US`. */

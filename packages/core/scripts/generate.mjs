@@ -1,10 +1,7 @@
-// Regenerates src/generated/schema.ts from the OpenAPI document. Run through `pnpm generate`.
-import { writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+// Core's part of `pnpm generate` (scripts/generate.mjs at the root runs it): the TypeScript
+// types of the spec, through openapi-typescript. It returns the files' contents and writes
+// nothing; the root script writes every package's files once all generators have succeeded.
 import openapiTS, { astToString } from "openapi-typescript";
-
-const spec = new URL("../../../openapi/kapso.yaml", import.meta.url);
-const out = new URL("../src/generated/schema.ts", import.meta.url);
 
 const banner = `/**
  * GENERATED FILE - DO NOT EDIT.
@@ -12,6 +9,20 @@ const banner = `/**
  */
 `;
 
-const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
-await writeFile(out, banner + astToString(ast));
-console.log(`generated ${fileURLToPath(out)}`);
+/**
+ * The files of `src/generated/`, by name, for a loaded and checked spec.
+ *
+ * @param {{ url: URL }} spec
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function generate(spec) {
+  const ast = await openapiTS(spec.url, {
+    alphabetize: false,
+    exportType: false,
+    // `minItems: 1` becomes `[T, ...T[]]`, so `messages[0].id` needs no check under
+    // `noUncheckedIndexedAccess`.
+    arrayLength: true,
+    silent: true,
+  });
+  return { "schema.ts": banner + astToString(ast) };
+}

@@ -27,21 +27,15 @@ export function headerFromFlags(values: HeaderValues): Header | undefined {
   );
   if (given.length > 1)
     throw new UsageError(`give one header, not ${given.map((f) => `--${f}`).join(" and ")}`);
-  if (values.filename !== undefined && given[0] !== "header-document") {
-    throw new UsageError("--filename goes with --header-document");
+  if (values.filename !== undefined && (given[0] === undefined || given[0] === "header-text")) {
+    throw new UsageError("--filename goes with --header-document (or --header-image or --header-video)");
   }
-  switch (given[0]) {
-    case undefined:
-      return undefined;
-    case "header-text":
-      return { type: "text", text: values["header-text"]! };
-    case "header-document":
-      return values.filename === undefined
-        ? { type: "document", url: values["header-document"]! }
-        : { type: "document", url: values["header-document"]!, filename: values.filename };
-    case "header-image":
-      return { type: "image", url: values["header-image"]! };
-    case "header-video":
-      return { type: "video", url: values["header-video"]! };
-  }
+  const flag = given[0];
+  if (flag === undefined) return undefined;
+  if (flag === "header-text") return { type: "text", text: values["header-text"]! };
+  // The API shows a file name with a document and ignores it with an image or a video, as in
+  // its own example; it is passed on either way.
+  const type = flag === "header-image" ? "image" : flag === "header-video" ? "video" : "document";
+  const url = values[flag]!;
+  return values.filename === undefined ? { type, url } : { type, url, filename: values.filename };
 }

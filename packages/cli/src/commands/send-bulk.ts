@@ -21,7 +21,8 @@ export const SEND_BULK_HELP = `Usage: kapsokit send-bulk <template-id> --csv <fi
 Sends a template to every row of a CSV file. The header row names the columns: "phone"
 holds the number; "1", "2", … are positional parameters, any other name is a named one
 ({{customer_name}}); header_text, header_image, header_video, header_document and
-header_filename give a row its own header.
+header_filename give a row its own header; button_0, button_1, … hold the text for the {{1}}
+in the address of the URL button at that position (counted from 0).
 
   --csv <file>             the recipients (streamed: any size works)
   --concurrency <n>        sends on the wire at once (default 4)
@@ -70,13 +71,6 @@ async function scan(path: string): Promise<{ layout: CsvLayout; rows: number }> 
   return { layout: layout ?? readLayout(undefined), rows };
 }
 
-/** The WhatsApp message id in a send's answer, where WhatsApp gave one. */
-function messageIdOf(data: { response?: unknown }): string {
-  const { messages } = (data.response ?? {}) as { messages?: { id?: unknown }[] };
-  const id = Array.isArray(messages) ? messages[0]?.id : undefined;
-  return typeof id === "string" ? id : "";
-}
-
 function describeResult(result: SendManyResult): Omit<ResultRow, "line" | "phone"> {
   const none = { requestId: "", messageId: "" };
   switch (result.status) {
@@ -85,7 +79,7 @@ function describeResult(result: SendManyResult): Omit<ResultRow, "line" | "phone
         status: "sent",
         detail: "",
         requestId: result.requestId ?? "",
-        messageId: messageIdOf(result.data),
+        messageId: result.data.response.messages[0].id,
       };
     case "failed":
       return {

@@ -5,6 +5,7 @@ import { createKapso } from "../client.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { buttonsFromFlags } from "./button-flags.js";
 import { HEADER_OPTIONS, headerFromFlags } from "./header-flags.js";
 
 export const SEND_HELP = `Usage: kapsokit send <template-id> --to <phone> [--param <value> …] [options]
@@ -17,8 +18,12 @@ Sends one template message.
   --positional               treat every --param as positional, even with an "="
   --header-image <url>       an image header (https URL)
   --header-video <url>       a video header
-  --header-document <url>    a document header, with --filename <name> shown to the reader
+  --header-document <url>    a document header
   --header-text <text>       a text header
+  --filename <name>          the file name a document header shows (the API ignores it with
+                             an image or a video)
+  --button <position>=<text> the text for the {{1}} in the address of the URL button at
+                             <position>, counted from 0 (repeat it for each URL button)
   --whatsapp-config-id <id>  the WhatsApp number to send from
   --customer-id <id>         the customer whose number sends
   --dry-run                  check everything (against the template too), send nothing
@@ -48,6 +53,7 @@ export async function send(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand("send", args, {
     to: { type: "string" },
     param: { type: "string", multiple: true },
+    button: { type: "string", multiple: true },
     positional: { type: "boolean" },
     "whatsapp-config-id": { type: "string" },
     "customer-id": { type: "string" },
@@ -68,6 +74,8 @@ export async function send(args: string[], io: Io): Promise<number> {
   if (parameters) input.parameters = parameters;
   const header = headerFromFlags(values);
   if (header) input.header = header;
+  const buttons = buttonsFromFlags(values.button ?? []);
+  if (buttons) input.buttons = buttons;
   if (values["whatsapp-config-id"]) input.whatsappConfigId = values["whatsapp-config-id"];
   if (values["customer-id"]) input.customerId = values["customer-id"];
 
@@ -91,11 +99,13 @@ export async function send(args: string[], io: Io): Promise<number> {
     }
     return EXIT.ok;
   }
+  // WhatsApp's id of the message, which its delivery and read receipts carry.
+  const messageId = data.response.messages[0].id;
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ status: "sent", templateId, requestId, data })}\n`);
+    io.stdout.write(`${JSON.stringify({ status: "sent", templateId, messageId, requestId, data })}\n`);
   } else {
-    const id = requestId ? ` (request ${requestId})` : "";
-    io.stdout.write(`Sent ${data.template_name || templateId} to ${input.to}: ${data.message}${id}\n`);
+    const ids = [`message ${messageId}`, ...(requestId ? [`request ${requestId}`] : [])].join(", ");
+    io.stdout.write(`Sent ${data.template_name || templateId} to ${input.to}: ${data.message} (${ids})\n`);
   }
   return EXIT.ok;
 }

@@ -42,6 +42,17 @@ function shape(template: WhatsappTemplate): { parameters: string; header: string
   return { parameters: names.join(" "), header: header.toLowerCase() };
 }
 
+/** One line per button; a URL button whose address ends in a placeholder says how to fill it. */
+function buttonLines(template: WhatsappTemplate): string[] {
+  const buttons = template.components?.find((c) => c.type === "BUTTONS")?.buttons ?? [];
+  return buttons.map((button, i) => {
+    const url = button.url ? ` ${button.url}` : "";
+    const value =
+      button.type === "URL" && /\{\{\s*\w+\s*\}\}/.test(button.url ?? "") ? ` (--button ${i}=<text>)` : "";
+    return `  ${i === 0 ? "buttons" : "       "}     ${i} ${button.type} "${button.text ?? ""}"${url}${value}`;
+  });
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows
@@ -137,6 +148,7 @@ async function get(args: string[], io: Io): Promise<number> {
     `  header      ${header || "none"}`,
     `  parameters  ${parameters || "none"}`,
     `  body        ${data.content}`,
+    ...buttonLines(data),
   ];
   io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;

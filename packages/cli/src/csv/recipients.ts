@@ -1,7 +1,8 @@
 // Turns the records of a bulk-send CSV into recipients. The header names the columns:
 // `phone` holds the number; `1`, `2`, … are positional parameters and any other name is a
 // named one; `header_text`, `header_image`, `header_video`, `header_document` and
-// `header_filename` give a row its own header.
+// `header_filename` give a row its own header; `button_0`, `button_1`, … hold the text for the
+// `{{1}}` of the URL button at that position.
 import type { SendManyRecipient } from "@kapsokit/client";
 import { UsageError } from "../errors.js";
 import type { CsvRecord } from "./parse-csv.js";
@@ -25,7 +26,11 @@ export interface CsvLayout {
   parameters: { name: string; index: number }[];
   positional: boolean;
   headerColumns: Partial<Record<HeaderColumn, number>>;
+  /** URL button columns: the button's position and the column's index. */
+  buttons: { position: number; index: number }[];
 }
+
+const BUTTON_COLUMN = /^button_(\d+)$/;
 
 /** Reads the header row, or throws a `UsageError` that says what is wrong with it. */
 export function readLayout(record: CsvRecord | undefined): CsvLayout {
@@ -44,11 +49,22 @@ export function readLayout(record: CsvRecord | undefined): CsvLayout {
   }
   const headerColumns: CsvLayout["headerColumns"] = {};
   const parameters: { name: string; index: number }[] = [];
+  const buttons: CsvLayout["buttons"] = [];
   names.forEach((name, index) => {
     if (index === phone) return;
+    const button = BUTTON_COLUMN.exec(name);
     if ((HEADER_COLUMNS as readonly string[]).includes(name)) headerColumns[name as HeaderColumn] = index;
+    else if (button) buttons.push({ position: Number(button[1]), index });
     else parameters.push({ name, index });
   });
+  for (const [i, { position, index }] of buttons.entries()) {
+    if (position > 9) {
+      throw new UsageError(`the CSV column "${names[index]}": a template's buttons are at positions 0 to 9`);
+    }
+    if (buttons.findIndex((b) => b.position === position) !== i) {
+      throw new UsageError(`the CSV header row names URL button ${position} twice`);
+    }
+  }
   const numbered = parameters.filter((p) => /^\d+$/.test(p.name));
   const positional = numbered.length > 0;
   if (positional && numbered.length !== parameters.length) {
@@ -69,7 +85,7 @@ export function readLayout(record: CsvRecord | undefined): CsvLayout {
       }
     });
   }
-  return { width: names.length, phone, parameters, positional, headerColumns };
+  return { width: names.length, phone, parameters, positional, headerColumns, buttons };
 }
 
 function rowHeader(fields: string[], layout: CsvLayout): Header | string | undefined {
@@ -115,5 +131,12 @@ export function toRecipient(
   if (values.length > 0) recipient.parameters = parameters;
   const chosen = header ?? defaultHeader;
   if (chosen) recipient.header = chosen;
+  // An empty button cell gives that row no value (the template check says if it needs one).
+  const buttons = layout.buttons.filter(({ index }) => (record.fields[index] ?? "").trim() !== "");
+  if (buttons.length > 0) {
+    recipient.buttons = Object.fromEntries(
+      buttons.map(({ position, index }) => [position, record.fields[index]!]),
+    );
+  }
   return { recipient };
 }

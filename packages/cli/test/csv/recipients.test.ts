@@ -31,7 +31,19 @@ describe("CSV layout", () => {
     });
   });
 
+  it("reads button_<position> columns as URL button values; an empty cell gives none", () => {
+    const layout = header("phone", "1", "button_0", "button_2");
+    expect(toRecipient(row(2, "+1", "Ana", "ABC123", "help"), layout, undefined)).toEqual({
+      recipient: { to: "+1", parameters: ["Ana"], buttons: { 0: "ABC123", 2: "help" } },
+    });
+    expect(toRecipient(row(3, "+1", "Bo", "", " "), layout, undefined)).toEqual({
+      recipient: { to: "+1", parameters: ["Bo"] },
+    });
+  });
+
   it.each([
+    [["phone", "button_10"], /"button_10": a template's buttons are at positions 0 to 9/],
+    [["phone", "button_1", "button_01"], /URL button 1 twice/],
     [["name"], /no "phone" column/],
     [["phone", "phone"], /twice/],
     [["phone", ""], /empty column name/],

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fixtures } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/index.js";
 import { createTestCli, NOTICE, ORDER, type TestCli } from "../support/cli.js";
@@ -77,6 +78,20 @@ describe("kapsokit send-bulk", () => {
       customer_name: "Bo",
       order_number: "1043",
     });
+  });
+
+  it("sends each row's URL button value from its button_0 column, and writes each message id", async () => {
+    const cli = createTestCli({ templates: [fixtures.orderShipped] });
+    csv(cli, "shipped.csv", "phone,1,2,button_0\n+14155550123,Ana,1042,ABC123\n+14155550124,Bo,1043,\n");
+    const { code, stderr } = await cli.run(["send-bulk", fixtures.orderShipped.id, "--csv", "shipped.csv"]);
+    expect(code).toBe(EXIT.failed);
+    expect(cli.mock.sent.map((m) => m.template.button_url_params)).toEqual([{ "0": "ABC123" }]);
+    expect(stderr).toContain(
+      "line 3 (+14155550124): failed: buttons[0] template order_shipped expects a value for button 0",
+    );
+    const rows = results(cli, "shipped.results.csv");
+    expect(rows.find((r) => r.line === "2")?.message_id).toBe(cli.mock.sent[0]?.messageId);
+    expect(rows.find((r) => r.line === "3")?.message_id).toBe("");
   });
 
   it("refuses to start over a journal without --resume, and resumes with it", async () => {

@@ -1,3 +1,4 @@
+import { fixtures } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/index.js";
 import { createTestCli, ORDER, REMINDER } from "../support/cli.js";
@@ -66,8 +67,76 @@ describe("kapsokit send", () => {
     expect(JSON.parse(stdout)).toMatchObject({
       status: "sent",
       templateId: REMINDER.id,
+      messageId: cli.mock.sent[0]?.messageId,
       data: { status: "success" },
     });
+  });
+
+  it("prints WhatsApp's message id", async () => {
+    const cli = createTestCli();
+    const { stdout } = await cli.run([
+      "send",
+      REMINDER.id,
+      "--to",
+      "+14155550123",
+      "--param",
+      "a",
+      "--param",
+      "b",
+      ...IMAGE,
+    ]);
+    expect(cli.mock.sent[0]?.messageId).toMatch(/^wamid\./);
+    expect(stdout).toContain(`(message ${cli.mock.sent[0]?.messageId}`);
+  });
+
+  it("sends a URL button's value with --button <position>=<text>", async () => {
+    const cli = createTestCli({ templates: [fixtures.orderShipped] });
+    const args = [
+      "send",
+      fixtures.orderShipped.id,
+      "--to",
+      "+14155550123",
+      "--param",
+      "Ana",
+      "--param",
+      "1042",
+    ];
+    const sent = await cli.run([...args, "--button", "0=ABC123"]);
+    expect(sent.code).toBe(EXIT.ok);
+    expect(cli.mock.sent[0]?.template.button_url_params).toEqual({ "0": "ABC123" });
+
+    const missing = await cli.run(args);
+    expect(missing.code).toBe(EXIT.usage);
+    expect(missing.stderr).toContain(
+      'buttons[0]: template order_shipped expects a value for button 0 URL "Track order"',
+    );
+    const extra = await cli.run([...args, "--button", "0=ABC123", "--button", "1=stop"]);
+    expect(extra.code).toBe(EXIT.usage);
+    expect(extra.stderr).toContain(
+      "template order_shipped expects no value for button 1; its buttons: 0 URL",
+    );
+    const outOfRange = await cli.run([...args, "--button", "12=x"]);
+    expect(outOfRange.stderr).toContain("buttons[12]: must be a button position from 0 to 9");
+    expect(cli.mock.sent).toHaveLength(1);
+  });
+
+  it("passes --filename on with an image header, as the API's own example does", async () => {
+    const cli = createTestCli();
+    const { code } = await cli.run([
+      "send",
+      REMINDER.id,
+      "--to",
+      "+14155550123",
+      "--param",
+      "a",
+      "--param",
+      "b",
+      ...IMAGE,
+      "--filename",
+      "invoice.pdf",
+    ]);
+    expect(code).toBe(EXIT.ok);
+    expect(cli.mock.sent[0]?.template.header_filename).toBe("invoice.pdf");
   });
 
   it("checks without sending on --dry-run, and shows the body", async () => {
@@ -137,6 +206,12 @@ describe("kapsokit send", () => {
     ],
     [["send", REMINDER.id, "--to", "+1", "--header-image", "x", "--header-text", "y"], "give one header"],
     [["send", REMINDER.id, "--to", "+1", "--filename", "a.pdf"], "--filename goes with --header-document"],
+    [
+      ["send", REMINDER.id, "--to", "+1", "--header-text", "Hi", "--filename", "a.pdf"],
+      "--filename goes with --header-document",
+    ],
+    [["send", REMINDER.id, "--to", "+1", "--button", "track123"], "--button takes <position>=<text>"],
+    [["send", REMINDER.id, "--to", "+1", "--button", "0=a", "--button", "0=b"], "--button 0 is given twice"],
     [["send", REMINDER.id, "--to", "+1", "--colour", "red"], "Unknown option --colour"],
     [["send", REMINDER.id, "extra", "--to", "+1"], 'unexpected argument "extra"'],
   ])("%j is a usage error: %s", async (args, message) => {

@@ -1,3 +1,4 @@
+import { fixtures } from "@kapsokit/testing";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/index.js";
 import { createTestCli, NOTICE, ORDER, REMINDER } from "../support/cli.js";
@@ -32,6 +33,16 @@ describe("kapsokit templates", () => {
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain(`order_update (${ORDER.id})`);
     expect(stdout).toMatch(/parameters\s+customer_name order_number/);
+  });
+
+  it("shows a template's buttons, and how to fill the URL button that takes a value", async () => {
+    const cli = createTestCli({ templates: [fixtures.orderShipped] });
+    const { code, stdout } = await cli.run(["templates", "get", fixtures.orderShipped.id]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain(
+      '  buttons     0 URL "Track order" https://example.com/track/{{1}} (--button 0=<text>)\n' +
+        '              1 QUICK_REPLY "Stop updates"\n',
+    );
   });
 
   it.each([

@@ -8,7 +8,17 @@ const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i;
 
 /** The query string of one page (`?page=2&q[status_eq]=approved`), or every problem with the parameters. */
 export function listQuery(params: ListTemplatesParams): string | ValidationIssue[] {
-  const { page, perPage, customerId, name, languageCode, category, status } = params;
+  const {
+    page,
+    perPage,
+    customerId,
+    businessAccountId,
+    whatsappConfigId,
+    name,
+    languageCode,
+    category,
+    status,
+  } = params;
   const issues: ValidationIssue[] = [];
   const check = (ok: unknown, path: string, message: string) => ok || issues.push({ path, message });
   check(page === undefined || (Number.isInteger(page) && page > 0), "page", "must be a whole number from 1");
@@ -18,6 +28,7 @@ export function listQuery(params: ListTemplatesParams): string | ValidationIssue
     "must be a whole number from 1 to 100",
   );
   check(customerId === undefined || UUID.test(customerId), "customerId", "must be a UUID");
+  check(whatsappConfigId === undefined || UUID.test(whatsappConfigId), "whatsappConfigId", "must be a UUID");
   if (issues.length) {
     return issues;
   }
@@ -27,6 +38,8 @@ export function listQuery(params: ListTemplatesParams): string | ValidationIssue
   add("page", page);
   add("per_page", perPage);
   add("customer_id", customerId);
+  add("business_account_id", businessAccountId);
+  add("whatsapp_config_id", whatsappConfigId);
   add("q[name_cont]", name);
   add("q[language_code_eq]", languageCode);
   add("q[category_eq]", category);

@@ -7,7 +7,7 @@ import {
   type WhatsappTemplate,
   type WhatsappTemplateList,
 } from "@kapsokit/core";
-import { normalisePhone } from "@kapsokit/core/internal";
+import { normalisePhone, placeholders } from "@kapsokit/core/internal";
 import { apiPromise } from "../api-promise.js";
 import { sendManyLazily } from "../bulk/send-many-lazily.js";
 import type { SendManyOptions, SendManyRecipient, SendManyResult } from "../bulk/templates-send-many.js";
@@ -106,10 +106,20 @@ export function createTemplates(context: ClientContext): Templates {
     send: (templateId, input, options = {}) =>
       apiPromise(
         (async () => {
-          const { message: template, issues, header, check: record } = toTemplateMessage(templateId, input);
+          const {
+            message: template,
+            issues,
+            header,
+            buttons,
+            check: record,
+          } = toTemplateMessage(templateId, input);
           if (header !== undefined) {
             // Loaded with the first send that has a header.
             (await import("../validation/header-input.js")).addHeader(template, header, record, isFilled);
+          }
+          if (buttons !== undefined) {
+            // Loaded with the first send that has URL buttons.
+            (await import("../validation/buttons-input.js")).addButtons(template, buttons, record, isFilled);
           }
           if (issues.length) {
             // The words are loaded only when a send is refused.
@@ -124,6 +134,7 @@ export function createTemplates(context: ClientContext): Templates {
               read,
               templateId,
               template,
+              placeholders,
               options.signal,
             );
             if (issues.length) {

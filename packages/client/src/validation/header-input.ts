@@ -5,11 +5,12 @@ import type { Check } from "./send-input.js";
 
 type Input = Record<string, unknown>;
 
-// The fields each header type may carry besides `type`.
+// The fields each header type may carry besides `type`. A file name is shown for a document
+// and ignored by the API on an image or a video, so it is sent with any media header.
 const HEADER_FIELDS: Record<string, string[]> = {
   text: ["text"],
-  image: ["url"],
-  video: ["url"],
+  image: ["url", "filename"],
+  video: ["url", "filename"],
   document: ["url", "filename"],
 };
 

@@ -14,6 +14,8 @@ const MESSAGES = {
   headerType: () => "must be text, image, video or document",
   unused: (type?: string) => `is not used by ${type} headers`,
   https: () => "must be an https URL",
+  buttons: () => "must be an object of button positions to texts",
+  position: () => "must be a button position from 0 to 9",
 } satisfies Record<string, (detail?: string) => string>;
 
 /** A problem's code in send-input.ts. */

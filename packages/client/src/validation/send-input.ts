@@ -25,15 +25,16 @@ export const isUuid = (value: unknown): value is string =>
 /**
  * Checks a send's input and maps it to the API's wire shape; `issues` lists every problem
  * (and `message` is then not to be sent). The phone number is normalised to E.164. The header
- * is checked apart (see header-input.ts): `header` is handed back for that.
+ * and the URL buttons are checked apart (see header-input.ts and buttons-input.ts): `header`
+ * and `buttons` are handed back for that.
  */
 export function toTemplateMessage(
   templateId: unknown,
   input: unknown,
-): { message: TemplateMessage; issues: Issue[]; header: unknown; check: Check } {
+): { message: TemplateMessage; issues: Issue[]; header: unknown; buttons: unknown; check: Check } {
   const issues: Issue[] = [];
   const check: Check = (ok, path, code, detail) => ok || issues.push([path, code, detail]);
-  const { to, parameters, header, whatsappConfigId, customerId, ...unknown } = (
+  const { to, parameters, header, buttons, whatsappConfigId, customerId, ...unknown } = (
     isObject(input) ? input : {}
   ) as Input;
   check(isObject(input), "input", "object");
@@ -70,5 +71,5 @@ export function toTemplateMessage(
   if (customerId !== undefined) {
     message.customer_id = customerId as string;
   }
-  return { message, issues, header, check };
+  return { message, issues, header, buttons, check };
 }

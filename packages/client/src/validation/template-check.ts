@@ -34,7 +34,8 @@ export async function checkAgainstTemplate(
   read: ReadTemplate,
   templateId: string,
   message: TemplateMessage,
+  placeholders: (text: string | undefined) => string[],
   signal?: AbortSignal,
 ): Promise<ValidationIssue[]> {
-  return matchTemplate(await cachedTemplate(cache, ttl, read, templateId, signal), message);
+  return matchTemplate(await cachedTemplate(cache, ttl, read, templateId, signal), message, placeholders);
 }

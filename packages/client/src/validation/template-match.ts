@@ -1,15 +1,16 @@
-import type { TemplateMessage, ValidationIssue, WhatsappTemplate } from "@kapsokit/core";
-
-const placeholders = (text = ""): string[] => [
-  ...new Set(Array.from(text.matchAll(/\{\{\s*(\w+)\s*\}\}/g), (m) => m[1] as string)),
-];
+import type { TemplateButton, TemplateMessage, ValidationIssue, WhatsappTemplate } from "@kapsokit/core";
 
 /**
  * The ways a send does not fit its template: a status other than approved, the number of
- * positional parameters, the names of named ones, or the header. Each message says what the
- * template expects.
+ * positional parameters, the names of named ones, the header, or the URL buttons (each one
+ * whose address ends in `{{1}}` needs its value, and no other button takes one). Each message
+ * says what the template expects.
  */
-export function matchTemplate(template: WhatsappTemplate, message: TemplateMessage): ValidationIssue[] {
+export function matchTemplate(
+  template: WhatsappTemplate,
+  message: TemplateMessage,
+  placeholders: (text: string | undefined) => string[],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const fail = (path: string, expects: string) =>
     issues.push({ path, message: `template ${template.name} expects ${expects}` });
@@ -37,6 +38,23 @@ export function matchTemplate(template: WhatsappTemplate, message: TemplateMessa
     const wanted =
       format === "TEXT" ? (placeholders(head?.text).length ? "text" : undefined) : format?.toLowerCase();
     if (message.header_type !== wanted) fail("header", wanted ? `header type ${wanted}` : "no header");
+  }
+
+  const buttons = part("BUTTONS")?.buttons ?? [];
+  const values = message.button_url_params ?? {};
+  const takesValue = (b?: TemplateButton) => b?.type === "URL" && placeholders(b.url).length > 0;
+  const describe = (b: TemplateButton, i: number) =>
+    `${i} ${b.type} "${b.text}"${b.url ? ` (${b.url})` : ""}`;
+  buttons.forEach((b, i) => {
+    if (takesValue(b) && !values[i]) fail(`buttons[${i}]`, `a value for button ${describe(b, i)}`);
+  });
+  for (const key in values) {
+    if (!takesValue(buttons[+key])) {
+      fail(
+        `buttons[${key}]`,
+        `no value for button ${key}; its buttons: ${buttons.map(describe).join(", ") || "none"}`,
+      );
+    }
   }
   return issues;
 }

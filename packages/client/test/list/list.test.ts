@@ -1,7 +1,7 @@
 // A list is one page when awaited and every template of every page when iterated.
 import { describe, expect, it } from "vitest";
 import { Kapso, ValidationError, type WhatsappTemplate } from "../../src/index.js";
-import { API_KEY, fakeApi, TEMPLATE_ID, template } from "../support/fake-api.js";
+import { API_KEY, fakeApi, OTHER_ID, TEMPLATE_ID, template } from "../support/fake-api.js";
 
 const many = Array.from({ length: 7 }, (_, i) =>
   template({ id: `00000000-0000-4000-8000-00000000000${i}`, name: `t${i}` }),
@@ -57,6 +57,8 @@ describe("templates.list", () => {
       page: 2,
       perPage: 50,
       customerId: TEMPLATE_ID,
+      businessAccountId: "102290129340398",
+      whatsappConfigId: OTHER_ID,
       name: "order",
       languageCode: "en_US",
       category: "UTILITY",
@@ -66,6 +68,8 @@ describe("templates.list", () => {
       page: "2",
       per_page: "50",
       customer_id: TEMPLATE_ID,
+      business_account_id: "102290129340398",
+      whatsapp_config_id: OTHER_ID,
       "q[name_cont]": "order",
       "q[language_code_eq]": "en_US",
       "q[category_eq]": "UTILITY",
@@ -79,13 +83,18 @@ describe("templates.list", () => {
     expect(api.calls[0]?.url.search).toBe("");
   });
 
-  it("refuses a bad page, page size or customer before sending", async () => {
+  it("refuses a bad page, page size, customer or sending number before sending", async () => {
     const { api, kapso } = client();
     const error = await kapso.templates
-      .list({ page: 0, perPage: 101, customerId: "x" })
+      .list({ page: 0, perPage: 101, customerId: "x", whatsappConfigId: "y" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["page", "perPage", "customerId"]);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual([
+      "page",
+      "perPage",
+      "customerId",
+      "whatsappConfigId",
+    ]);
     await expect(kapso.templates.list({ perPage: 2.5 })).rejects.toBeInstanceOf(ValidationError);
     expect(api.calls).toHaveLength(0);
   });

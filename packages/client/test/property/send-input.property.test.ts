@@ -117,11 +117,24 @@ const header = fc.oneof(
   fc.anything(),
 );
 
+const buttons = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  {
+    weight: 3,
+    arbitrary: fc.dictionary(fc.stringMatching(/^[0-9]$/), fc.constantFrom("track123", "ABC-1"), {
+      maxKeys: 3,
+    }),
+  },
+  fc.dictionary(fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.string()), parameterValue, { maxKeys: 3 }),
+  fc.array(text, { maxLength: 3 }),
+  fc.anything(),
+);
+
 const input = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record(
-      { to: phone, parameters, header, whatsappConfigId: optionalId, customerId: optionalId },
+      { to: phone, parameters, header, buttons, whatsappConfigId: optionalId, customerId: optionalId },
       { requiredKeys: [] },
     ),
   },

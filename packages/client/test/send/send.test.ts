@@ -55,6 +55,16 @@ describe("templates.send", () => {
       { type: "document", url: "https://example.com/i.pdf" },
       { header_type: "document", header_params: "https://example.com/i.pdf" },
     ],
+    // The API uses a file name for documents only and ignores it on images and videos; it is
+    // passed through, as the API documentation's own example sends it.
+    [
+      { type: "image", url: "https://example.com/a.jpg", filename: "invoice.pdf" },
+      { header_type: "image", header_params: "https://example.com/a.jpg", header_filename: "invoice.pdf" },
+    ],
+    [
+      { type: "video", url: "https://example.com/a.mp4", filename: "clip.mp4" },
+      { header_type: "video", header_params: "https://example.com/a.mp4", header_filename: "clip.mp4" },
+    ],
     [
       { type: "text", text: "Your order" },
       { header_type: "text", header_params: "Your order" },
@@ -75,6 +85,28 @@ describe("templates.send", () => {
     expect(api.calls[0]?.body).toEqual({
       template: { phone_number: "+14155550123", whatsapp_config_id: OTHER_ID, customer_id: TEMPLATE_ID },
     });
+  });
+
+  it("maps URL buttons to button_url_params, keyed by position", async () => {
+    const { api, kapso } = client();
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", buttons: { 0: "track123", 1: "help" } });
+    expect(api.calls[0]?.body).toEqual({
+      template: { phone_number: "+14155550123", button_url_params: { "0": "track123", "1": "help" } },
+    });
+  });
+
+  it("leaves button_url_params out when no button is given", async () => {
+    const { api, kapso } = client();
+    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", buttons: {} });
+    expect(api.calls[0]?.body).toEqual({ template: { phone_number: "+14155550123" } });
+  });
+
+  it("types WhatsApp's message id: no cast needed", async () => {
+    const { kapso } = client();
+    const result = await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" });
+    const id: string = result.response.messages[0].id;
+    expect(id).toBe(sendAnswer.response.messages[0].id);
+    expect(result.response.contacts[0].wa_id).toBe(sendAnswer.response.contacts[0].wa_id);
   });
 
   it("returns the spec's response unchanged", async () => {

@@ -30,8 +30,12 @@ export const sendAnswer = {
   message: "Template message sent successfully",
   template_id: TEMPLATE_ID,
   template_name: "appointment_reminder",
-  response: { messaging_product: "whatsapp", messages: [{ id: "wamid.1" }] },
-};
+  response: {
+    messaging_product: "whatsapp",
+    contacts: [{ input: "+14155550123", wa_id: "14155550123" }],
+    messages: [{ id: "wamid.1" }],
+  },
+} as const;
 
 export interface Recorded {
   method: string;

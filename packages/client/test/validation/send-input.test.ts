@@ -106,10 +106,10 @@ describe("headers", () => {
     }
   });
 
-  it("refuses a file name on anything but a document", async () => {
-    expect(
-      await issuesOf({ to, header: { type: "video", url: "https://x.test/a.mp4", filename: "a.mp4" } }),
-    ).toEqual([{ path: "header.filename", message: "is not used by video headers" }]);
+  it("refuses a file name on a text header (media headers take one: see send.test.ts)", async () => {
+    expect(await issuesOf({ to, header: { type: "text", text: "Hi", filename: "a.pdf" } as never })).toEqual([
+      { path: "header.filename", message: "is not used by text headers" },
+    ]);
   });
 
   it("refuses a text header without text, or with a URL", async () => {
@@ -123,6 +123,28 @@ describe("headers", () => {
     expect(
       await issuesOf({ to, header: { type: "document", url: "https://x.test/a.pdf", filename: "" } }),
     ).toEqual([{ path: "header.filename", message: "must be a non-empty string" }]);
+  });
+});
+
+describe("URL buttons", () => {
+  it("refuses a position that is not 0 to 9, and values that are not non-empty strings", async () => {
+    expect(
+      await issuesOf({
+        to,
+        buttons: { 0: "", 10: "x", 2: 3 as never, first: "x" } as Record<number, string>,
+      }),
+    ).toEqual([
+      { path: "buttons[0]", message: "must be a non-empty string" },
+      { path: "buttons[2]", message: "must be a non-empty string" },
+      { path: "buttons[10]", message: "must be a button position from 0 to 9" },
+      { path: "buttons[first]", message: "must be a button position from 0 to 9" },
+    ]);
+  });
+
+  it("refuses buttons that are not an object", async () => {
+    expect(await issuesOf({ to, buttons: "track123" as never })).toEqual([
+      { path: "buttons", message: "must be an object of button positions to texts" },
+    ]);
   });
 });
 

@@ -23,6 +23,21 @@ const imageHeader = template({
   ],
 });
 
+const withButtons = template({
+  name: "order_shipped",
+  components: [
+    { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way." },
+    {
+      type: "BUTTONS",
+      buttons: [
+        { type: "URL", text: "Track order", url: "https://example.com/track/{{1}}" },
+        { type: "QUICK_REPLY", text: "Stop updates" },
+        { type: "URL", text: "Help", url: "https://example.com/help" },
+      ],
+    },
+  ],
+});
+
 function client(t = template(), options: { ttl?: number } | boolean = true) {
   const api = fakeApi({ templates: [t] });
   return { api, kapso: new Kapso({ apiKey: API_KEY, fetch: api.fetch, validateAgainstTemplate: options }) };
@@ -33,6 +48,66 @@ async function refusal(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).issues;
 }
+
+describe("validateAgainstTemplate: URL buttons", () => {
+  const base = { to: "+14155550123", parameters: ["Ana", "1042"] };
+
+  it("sends the value of a URL button whose address ends in {{1}}", async () => {
+    const { api, kapso } = client(withButtons);
+    await kapso.templates.send(TEMPLATE_ID, { ...base, buttons: { 0: "ABC123" } });
+    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+  });
+
+  it("refuses a send without it, naming the button", async () => {
+    const { api, kapso } = client(withButtons);
+    expect(await refusal(kapso.templates.send(TEMPLATE_ID, base))).toEqual([
+      {
+        path: "buttons[0]",
+        message:
+          'template order_shipped expects a value for button 0 URL "Track order" (https://example.com/track/{{1}})',
+      },
+    ]);
+    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+  });
+
+  it("refuses a value for a button that takes none, listing the template's buttons", async () => {
+    const { kapso } = client(withButtons);
+    const buttons =
+      '0 URL "Track order" (https://example.com/track/{{1}}), 1 QUICK_REPLY "Stop updates", 2 URL "Help" (https://example.com/help)';
+    expect(
+      await refusal(
+        kapso.templates.send(TEMPLATE_ID, { ...base, buttons: { 0: "ABC123", 1: "x", 2: "y", 5: "z" } }),
+      ),
+    ).toEqual([
+      {
+        path: "buttons[1]",
+        message: `template order_shipped expects no value for button 1; its buttons: ${buttons}`,
+      },
+      {
+        path: "buttons[2]",
+        message: `template order_shipped expects no value for button 2; its buttons: ${buttons}`,
+      },
+      {
+        path: "buttons[5]",
+        message: `template order_shipped expects no value for button 5; its buttons: ${buttons}`,
+      },
+    ]);
+  });
+
+  it("refuses a button value for a template without buttons", async () => {
+    const { kapso } = client();
+    expect(
+      await refusal(
+        kapso.templates.send(TEMPLATE_ID, { ...base, parameters: ["John", "Monday"], buttons: { 0: "x" } }),
+      ),
+    ).toEqual([
+      {
+        path: "buttons[0]",
+        message: "template appointment_reminder expects no value for button 0; its buttons: none",
+      },
+    ]);
+  });
+});
 
 describe("validateAgainstTemplate", () => {
   it("sends what fits the template", async () => {

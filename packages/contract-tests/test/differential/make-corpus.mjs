@@ -91,6 +91,38 @@ sendCase("lower-case key header", true, base, { headers: { "x-api-key": "k" } })
 sendCase("unicode parameters", true, { ...base, template_parameters: ["José", "明天", "🎉"] });
 sendCase("long parameter", true, { ...base, template_parameters: ["x".repeat(2000)] });
 
+// URL button values: any key (the template decides which fit), string values, or null
+for (const params of [{ 0: "track123" }, { 0: "a", 1: "b" }, {}, null, { any_key: "x" }, { 0: "" }]) {
+  sendCase(`button_url_params ${JSON.stringify(params)}`, true, { ...base, button_url_params: params });
+}
+for (const params of [
+  "track123",
+  ["track123"],
+  { 0: 1 },
+  { 0: null },
+  { 0: ["a"] },
+  { 0: { a: "b" } },
+  5,
+  true,
+]) {
+  sendCase(`button_url_params ${JSON.stringify(params)}`, false, { ...base, button_url_params: params });
+}
+sendCase("the documentation's fields and a URL button", true, {
+  phone_number: "+123456789012",
+  template_parameters: ["John Smith"],
+  header_type: "image",
+  header_params: "https://example.com/order-image.jpg",
+  button_url_params: { 0: "order456" },
+});
+for (const type of ["text", "video"]) {
+  sendCase(`header_filename with a ${type} header`, true, {
+    ...base,
+    header_type: type,
+    header_params: "https://example.com/h",
+    header_filename: "ignored.pdf",
+  });
+}
+
 // invalid template ids in the path
 for (const id of [
   "not-a-uuid",
@@ -264,6 +296,18 @@ for (const name of ["order", "", "with%20space", "%E2%9C%93"])
 list("language_code_eq", true, "q%5Blanguage_code_eq%5D=en_US");
 list("customer_id_eq", true, `q%5Bcustomer_id_eq%5D=${ID}`);
 list("customer_id", true, `customer_id=${ID}`);
+for (const account of ["102290129340398", "abc", "%20"]) {
+  list(`business_account_id=${account}`, true, `business_account_id=${account}`);
+  list(`q[business_account_id_eq]=${account}`, true, `q%5Bbusiness_account_id_eq%5D=${account}`);
+}
+list("whatsapp_config_id", true, `whatsapp_config_id=${ID2}`);
+list("q[whatsapp_config_id_eq]", true, `q%5Bwhatsapp_config_id_eq%5D=${ID2}`);
+list("empty whatsapp_config_id", true, "whatsapp_config_id=");
+for (const id of ["abc", ID.replaceAll("-", ""), `${ID}x`]) {
+  list(`whatsapp_config_id=${id}`, false, `whatsapp_config_id=${id}`);
+  list(`q[whatsapp_config_id_eq]=${id}`, false, `q%5Bwhatsapp_config_id_eq%5D=${id}`);
+}
+list("business_account_id twice", false, "business_account_id=1&business_account_id=2");
 list("empty customer_id", true, "customer_id=");
 list("unbracketed q[...] as sent by hand", true, "q[status_eq]=approved&q[name_cont]=order");
 list(
@@ -290,6 +334,7 @@ for (const status of ["removed", "APPROVED", "", "pending"])
 for (const category of ["utility", "", "OTHER"])
   list(`category ${category}`, false, `q%5Bcategory_eq%5D=${category}`);
 for (const id of ["", "abc"]) list(`customer_id_eq=${id}`, false, `q%5Bcustomer_id_eq%5D=${id}`);
+list("whatsapp_config_id_eq empty", false, "q%5Bwhatsapp_config_id_eq%5D=");
 list("status filter twice", false, "q%5Bstatus_eq%5D=approved&q%5Bstatus_eq%5D=draft");
 list("several violations", false, "page=0&per_page=101&q%5Bstatus_eq%5D=removed");
 list("no key", false, "", {});

@@ -93,6 +93,12 @@ export interface components {
             category_eq?: components["schemas"]["TemplateCategory"];
             status_eq?: components["schemas"]["TemplateStatusFilter"];
             customer_id_eq?: components["schemas"]["Uuid"];
+            /**
+             * @description WhatsApp Business Account id equals this.
+             * @example 102290129340398
+             */
+            business_account_id_eq?: string;
+            whatsapp_config_id_eq?: components["schemas"]["Uuid"];
         };
         /**
          * @description Values for `{{1}}`, `{{2}}`, … in order.
@@ -113,12 +119,19 @@ export interface components {
         };
         /** @enum {string} */
         HeaderType: "text" | "image" | "video" | "document";
+        /**
+         * @description Unknown fields are refused here, though the API drops them without a word: a misspelt
+         *     field (`templateParameters`) would otherwise send the message without what it meant.
+         */
         SendTemplateBody: {
             template: components["schemas"]["TemplateMessage"];
         };
+        /** @description The message to send. Unknown fields are refused, for the reason given on the body. */
         TemplateMessage: {
             /**
-             * @description Recipient in E.164 form.
+             * @description Recipient in E.164 form: `+`, the country code, the number, no spaces. The API's own
+             *     description names no format; this one is kept because a number without its country
+             *     code can reach someone else, and the SDK normalises what people type before sending.
              * @example +123456789012
              */
             phone_number: string;
@@ -131,13 +144,28 @@ export interface components {
              */
             header_params?: string;
             /**
-             * @description File name shown for a `document` header.
+             * @description File name shown for a `document` header. The API ignores it with any other header,
+             *     so it is accepted there too (the API documentation's own example sends one with an
+             *     `image` header).
              * @example invoice.pdf
              */
             header_filename?: string;
             whatsapp_config_id?: components["schemas"]["Uuid"];
             customer_id?: components["schemas"]["Uuid"];
+            button_url_params?: components["schemas"]["ButtonUrlParameters"];
         };
+        /**
+         * @description Values for the `{{1}}` at the end of URL buttons, keyed by the button's position among
+         *     the template's buttons, counted from 0 and written as a string (`"0"`, `"1"`). Only a
+         *     URL button whose address ends in `{{1}}` takes one. Any key and any string are accepted,
+         *     as by the API; the template decides what fits.
+         * @example {
+         *       "0": "track123"
+         *     }
+         */
+        ButtonUrlParameters: {
+            [key: string]: string;
+        } | null;
         SendTemplateResponse: {
             /** @enum {string} */
             status: "success";
@@ -146,10 +174,83 @@ export interface components {
             template_id: components["schemas"]["Uuid"];
             /** @example appointment_reminder */
             template_name: string;
-            /** @description WhatsApp's own answer, passed through unchanged. */
-            response: {
-                [key: string]: unknown;
-            };
+            response: components["schemas"]["WhatsappSendResult"];
+        };
+        /**
+         * @description WhatsApp's own answer to the send, passed through unchanged. Its three fields are always
+         *     there on a success (the API documentation shows an empty object in its place, which is
+         *     how it renders an object without a schema); more may come, and are kept.
+         */
+        WhatsappSendResult: {
+            /**
+             * @description Always `whatsapp`.
+             * @example whatsapp
+             */
+            messaging_product: string;
+            /** @description The recipient as it was sent and as WhatsApp knows it. */
+            contacts: [
+                {
+                    /**
+                     * @description The phone number as it was sent.
+                     * @example +123456789012
+                     */
+                    input: string;
+                    /**
+                     * @description The recipient's WhatsApp id, the number without `+`.
+                     * @example 123456789012
+                     */
+                    wa_id: string;
+                } & {
+                    [key: string]: unknown;
+                },
+                ...({
+                    /**
+                     * @description The phone number as it was sent.
+                     * @example +123456789012
+                     */
+                    input: string;
+                    /**
+                     * @description The recipient's WhatsApp id, the number without `+`.
+                     * @example 123456789012
+                     */
+                    wa_id: string;
+                } & {
+                    [key: string]: unknown;
+                })[]
+            ];
+            /** @description The message that was sent; `messages[0].id` is the id WhatsApp reports its status by. */
+            messages: [
+                {
+                    /**
+                     * @description The WhatsApp message id (`wamid.…`).
+                     * @example wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=
+                     */
+                    id: string;
+                    /**
+                     * @description How WhatsApp took the message, such as `accepted` (present for some senders only).
+                     * @example accepted
+                     */
+                    message_status?: string;
+                } & {
+                    [key: string]: unknown;
+                },
+                ...({
+                    /**
+                     * @description The WhatsApp message id (`wamid.…`).
+                     * @example wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=
+                     */
+                    id: string;
+                    /**
+                     * @description How WhatsApp took the message, such as `accepted` (present for some senders only).
+                     * @example accepted
+                     */
+                    message_status?: string;
+                } & {
+                    [key: string]: unknown;
+                })[]
+            ];
+        } & {
+            [key: string]: unknown;
         };
         WhatsappTemplate: {
             id: components["schemas"]["Uuid"];
@@ -194,9 +295,37 @@ export interface components {
             example?: {
                 [key: string]: unknown;
             };
-            buttons?: {
-                [key: string]: unknown;
-            }[];
+            buttons?: components["schemas"]["TemplateButton"][];
+        };
+        /**
+         * @description One button of a BUTTONS component, as WhatsApp stores it. A URL button whose `url` ends
+         *     in `{{1}}` takes that value from `button_url_params` when the template is sent.
+         */
+        TemplateButton: {
+            /**
+             * @description `URL`, `QUICK_REPLY`, `PHONE_NUMBER`, `COPY_CODE`, `OTP`, … (WhatsApp adds kinds).
+             * @example URL
+             */
+            type: string;
+            /**
+             * @description The button's label.
+             * @example Track order
+             */
+            text?: string;
+            /**
+             * @description The address of a URL button.
+             * @example https://example.com/track/{{1}}
+             */
+            url?: string;
+            /**
+             * @description The number a PHONE_NUMBER button calls.
+             * @example +14155550123
+             */
+            phone_number?: string;
+            /** @description Sample addresses, as the template was submitted with. */
+            example?: string[];
+        } & {
+            [key: string]: unknown;
         };
         PageMeta: {
             page: number;
@@ -334,7 +463,18 @@ export interface operations {
                 per_page?: number;
                 /** @description Only templates that belong to this customer. */
                 customer_id?: string;
-                /** @description Filters, sent as `q[name_cont]=...`, `q[status_eq]=...` and so on. */
+                /**
+                 * @description Only templates of this WhatsApp Business Account (Meta's numeric id, as a string).
+                 * @example 102290129340398
+                 */
+                business_account_id?: string;
+                /** @description Only templates that this WhatsApp number (a Kapso WhatsApp configuration) can send. */
+                whatsapp_config_id?: string;
+                /**
+                 * @description Filters, sent as `q[name_cont]=...`, `q[status_eq]=...` and so on. The API reads each
+                 *     `q[...]` filter as a query parameter of its own; described here as one `deepObject`,
+                 *     which puts the same names on the wire.
+                 */
                 q?: components["schemas"]["TemplateFilters"];
             };
             header?: never;
@@ -396,13 +536,60 @@ export interface operations {
                      *           "metadata": {},
                      *           "created_at": "2025-03-01T09:30:00Z",
                      *           "updated_at": "2025-03-02T11:00:00Z"
+                     *         },
+                     *         {
+                     *           "id": "4e8b1d2c-7f3a-4c6e-9b5d-2a1f8e7c6d3b",
+                     *           "name": "order_shipped",
+                     *           "language_code": "en_US",
+                     *           "category": "UTILITY",
+                     *           "status": "approved",
+                     *           "content": "Hi {{1}}, your order {{2}} is on its way.",
+                     *           "parameter_count": 2,
+                     *           "business_account_id": "102290129340398",
+                     *           "whatsapp_config_ids": [
+                     *             "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+                     *           ],
+                     *           "components": [
+                     *             {
+                     *               "type": "BODY",
+                     *               "text": "Hi {{1}}, your order {{2}} is on its way.",
+                     *               "example": {
+                     *                 "body_text": [
+                     *                   [
+                     *                     "John Smith",
+                     *                     "1042"
+                     *                   ]
+                     *                 ]
+                     *               }
+                     *             },
+                     *             {
+                     *               "type": "BUTTONS",
+                     *               "buttons": [
+                     *                 {
+                     *                   "type": "URL",
+                     *                   "text": "Track order",
+                     *                   "url": "https://example.com/track/{{1}}",
+                     *                   "example": [
+                     *                     "https://example.com/track/ABC123"
+                     *                   ]
+                     *                 },
+                     *                 {
+                     *                   "type": "QUICK_REPLY",
+                     *                   "text": "Stop updates"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "metadata": {},
+                     *           "created_at": "2025-02-20T10:15:00Z",
+                     *           "updated_at": "2025-02-20T10:15:00Z"
                      *         }
                      *       ],
                      *       "meta": {
                      *         "page": 1,
                      *         "per_page": 20,
                      *         "total_pages": 1,
-                     *         "total_count": 1
+                     *         "total_count": 2
                      *       }
                      *     }
                      */
@@ -530,7 +717,8 @@ export interface operations {
                      *         ],
                      *         "messages": [
                      *           {
-                     *             "id": "wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA="
+                     *             "id": "wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=",
+                     *             "message_status": "accepted"
                      *           }
                      *         ]
                      *       }

@@ -54,13 +54,60 @@ export const specExamples = {
             "metadata": {},
             "created_at": "2025-03-01T09:30:00Z",
             "updated_at": "2025-03-02T11:00:00Z"
+          },
+          {
+            "id": "4e8b1d2c-7f3a-4c6e-9b5d-2a1f8e7c6d3b",
+            "name": "order_shipped",
+            "language_code": "en_US",
+            "category": "UTILITY",
+            "status": "approved",
+            "content": "Hi {{1}}, your order {{2}} is on its way.",
+            "parameter_count": 2,
+            "business_account_id": "102290129340398",
+            "whatsapp_config_ids": [
+              "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+            ],
+            "components": [
+              {
+                "type": "BODY",
+                "text": "Hi {{1}}, your order {{2}} is on its way.",
+                "example": {
+                  "body_text": [
+                    [
+                      "John Smith",
+                      "1042"
+                    ]
+                  ]
+                }
+              },
+              {
+                "type": "BUTTONS",
+                "buttons": [
+                  {
+                    "type": "URL",
+                    "text": "Track order",
+                    "url": "https://example.com/track/{{1}}",
+                    "example": [
+                      "https://example.com/track/ABC123"
+                    ]
+                  },
+                  {
+                    "type": "QUICK_REPLY",
+                    "text": "Stop updates"
+                  }
+                ]
+              }
+            ],
+            "metadata": {},
+            "created_at": "2025-02-20T10:15:00Z",
+            "updated_at": "2025-02-20T10:15:00Z"
           }
         ],
         "meta": {
           "page": 1,
           "per_page": 20,
           "total_pages": 1,
-          "total_count": 1
+          "total_count": 2
         }
       },
       "401": {
@@ -170,7 +217,8 @@ export const specExamples = {
           ],
           "messages": [
             {
-              "id": "wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA="
+              "id": "wamid.HBgLMTIzNDU2Nzg5MDEyFQIAERgSQUJDREVGMDEyMzQ1Njc4OQA=",
+              "message_status": "accepted"
             }
           ]
         }
@@ -229,6 +277,32 @@ export const specExamples = {
           "header_type": "document",
           "header_params": "https://example.com/invoice.pdf",
           "header_filename": "invoice.pdf"
+        }
+      },
+      "url_button": {
+        "template": {
+          "phone_number": "+14155550123",
+          "template_parameters": [
+            "John Smith",
+            "1042"
+          ],
+          "button_url_params": {
+            "0": "ABC123"
+          }
+        }
+      },
+      "documentation": {
+        "template": {
+          "phone_number": "+123456789012",
+          "template_parameters": [
+            "John Smith",
+            "Tomorrow at 2 PM"
+          ],
+          "header_type": "image",
+          "header_params": "https://example.com/header-image.jpg",
+          "header_filename": "invoice.pdf",
+          "whatsapp_config_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+          "customer_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a"
         }
       }
     }

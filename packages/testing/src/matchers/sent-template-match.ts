@@ -31,6 +31,8 @@ export interface SentTemplateMatch {
   whatsappConfigId?: Matchable<string>;
   /** `customer_id`. */
   customerId?: Matchable<string>;
+  /** `button_url_params`, by the URL button's position: `{ 0: "track123" }`, compared deeply. */
+  buttons?: Matchable<{ readonly [position: number]: Matchable<string> }>;
 }
 
 export type SentTemplateField = keyof SentTemplateMatch;
@@ -61,6 +63,7 @@ const FIELDS: { readonly [K in SentTemplateField]-?: FieldSpec } = {
   headerFilename: { wire: "header_filename", read: (t) => t.header_filename },
   whatsappConfigId: { wire: "whatsapp_config_id", read: (t) => t.whatsapp_config_id },
   customerId: { wire: "customer_id", read: (t) => t.customer_id },
+  buttons: { wire: "button_url_params", aliases: ["buttonUrlParams"], read: (t) => t.button_url_params ?? undefined },
 };
 
 /** The keys a match may have, in the order they are shown. */

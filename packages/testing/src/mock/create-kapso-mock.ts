@@ -1,20 +1,16 @@
-import type { SendTemplateBody, SendTemplateResponse, WhatsappTemplateList } from "@kapsokit/core";
-import { type OperationId, specExamples } from "../generated/examples.js";
-import {
-  coerce,
-  describeViolation,
-  hasCredentials,
-  isJsonMediaType,
-  validateRequest,
-} from "../validation/request.js";
-import { route } from "../validation/route.js";
-import type { OperationSpec, Violation } from "../validation/types.js";
-import { type Fault, FaultQueue, type FaultTarget, isMockNetworkError, MockNetworkError } from "./faults.js";
+import { errorBody } from "./answers.js";
+import type { Exchange, MockState, Reply } from "./exchange.js";
+import { type Fault, FaultQueue, type FaultTarget, isMockNetworkError } from "./faults.js";
 import { createFixtures, type StoredTemplate } from "./fixtures.js";
+import { handlerFor } from "./handlers/index.js";
+import { type MockListener, Observers } from "./observers.js";
+import { abortReason, applyFault, droppedAfterAccept, runStages } from "./pipeline/index.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { type RecordedCall, redactHeaders, type SentMessage } from "./recording.js";
-import { templateMismatch } from "./template-checks.js";
-import { type TemplateQuery, TemplateStore, toWire } from "./template-store.js";
+import { relativePath, route } from "./routing.js";
+import { TemplateStore } from "./template-store.js";
+
+export { documentedBody } from "./answers.js";
 
 /** The base URL the mock answers on unless told otherwise: the API's own. */
 export const MOCK_BASE_URL = "https://app.kapso.ai/api/v1";
@@ -29,8 +25,8 @@ export interface KapsoMockOptions {
   /** API keys the mock accepts; any non-empty key when absent. */
   apiKeys?: readonly string[];
   /**
-   * Check sends against the stored template (approved, parameters, header), as the API
-   * does. Defaults to true; false leaves only the spec's validation (and the 404).
+   * Check sends against the stored template (approved, parameters, header, URL buttons), as
+   * the API does. Defaults to true; false leaves only the spec's validation (and the 404).
    */
   templateChecks?: boolean;
   /** The clock of the rate limiter, in ms; `Date.now` by default. */
@@ -57,23 +53,22 @@ export interface KapsoMock {
   clearFaults(): void;
   /** How many armed faults are left. */
   readonly pendingFaults: number;
+  /**
+   * Hears of every call as it ends (answered, failed or aborted) and of every change made
+   * through the template store; returns the function that stops listening.
+   *
+   * @example
+   * ```ts
+   * const stop = mock.subscribe((event) => {
+   *   if (event.type === "call") console.log(event.call.method, event.call.path, event.call.response?.status);
+   * });
+   * stop();
+   * ```
+   */
+  subscribe(listener: MockListener): () => void;
   /** Forgets calls, sends, faults and rate-limit windows, and puts the seed templates back. */
   reset(): void;
 }
-
-type Json = Record<string, unknown>;
-/** A routed request, taken apart once. */
-interface Incoming {
-  operation: OperationSpec & { operationId: OperationId };
-  pathParams: Record<string, string>;
-  url: URL;
-  headers: Headers;
-  bodyText: string;
-  parsed: { value: unknown; error: Error | null };
-}
-
-/** Answers the request and records the answer on its call; `raw` sends a string body as it is. */
-type Answer = (status: number, body: unknown, headers?: Record<string, string>, raw?: boolean) => Response;
 
 /**
  * Creates an in-process mock of the Kapso templates API. It validates every request against
@@ -97,23 +92,32 @@ type Answer = (status: number, body: unknown, headers?: Record<string, string>, 
 export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
   const baseUrl = (options.baseUrl ?? MOCK_BASE_URL).replace(/\/+$/, "");
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
-  const now = options.now ?? Date.now;
+  const observers = new Observers();
   const seed = options.templates;
-  const templates = new TemplateStore(() =>
-    seed ? seed.map((t) => structuredClone(t)) : Object.values(createFixtures()),
+  const templates = new TemplateStore(
+    () => (seed ? seed.map((t) => structuredClone(t)) : Object.values(createFixtures())),
+    (change) => observers.emit({ type: "templates", ...change }),
   );
-  const faults = new FaultQueue();
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : null;
   const calls: RecordedCall[] = [];
   const sent: SentMessage[] = [];
   let messageCounter = 0;
+  const state: MockState = {
+    templates,
+    faults: new FaultQueue(),
+    limiter: options.rateLimit ? new RateLimiter(options.rateLimit, options.now ?? Date.now) : null,
+    apiKeys: options.apiKeys,
+    templateChecks: options.templateChecks ?? true,
+    accept(message) {
+      messageCounter += 1;
+      const messageId = `wamid.MOCK${String(messageCounter).padStart(8, "0")}`;
+      sent.push({ ...message, messageId });
+      return messageId;
+    },
+  };
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const path =
-      basePath && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))
-        ? url.pathname.slice(basePath.length) || "/"
-        : url.pathname;
+    const path = relativePath(url, basePath);
     const bodyText = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
     const parsed = parseBody(bodyText);
     const call: RecordedCall = {
@@ -129,229 +133,64 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       error: null,
     };
     calls.push(call);
-    const answer: Answer = (status, body, headers = {}, raw = false) => {
-      call.response = { status, body, headers };
-      return raw
-        ? new Response(String(body), { status, headers: { "Content-Type": "application/json", ...headers } })
-        : json(status, body, headers);
-    };
-
-    const match = route(request.method, path);
-    if (match.kind === "not-found") {
-      return answer(404, {
-        error: "Not found",
-        status: 404,
-        message: `No route matches ${request.method} ${path}`,
-      });
-    }
-    if (match.kind === "method-not-allowed") {
-      return answer(
-        405,
-        { error: "Method not allowed", status: 405, message: `${path} does not accept ${request.method}` },
-        { Allow: match.allowed.join(", ") },
-      );
-    }
-    const { operation, pathParams } = match;
-    call.operation = operation.operationId;
-
-    const fault = faults.take(operation.operationId);
-    if (fault) call.fault = fault.kind;
+    let exchange: Exchange | null = null;
     try {
-      const immediate = await applyFault(fault, operation, request.signal, answer);
-      if (immediate) return immediate;
+      const answer = (reply: Reply, headers: Record<string, string> = {}) => {
+        const allHeaders = { ...headers, ...reply.headers };
+        // 204, 205 and 304 carry no body, whatever the spec's example says.
+        const empty = reply.status === 204 || reply.status === 205 || reply.status === 304;
+        const body = empty ? null : reply.body;
+        call.response = { status: reply.status, body, headers: allHeaders };
+        return new Response(empty ? null : reply.raw ? String(body) : JSON.stringify(body), {
+          status: reply.status,
+          headers: empty ? allHeaders : { "Content-Type": "application/json", ...allHeaders },
+        });
+      };
+
+      const match = route(request.method, path);
+      if (match.kind === "not-found") {
+        return answer({ status: 404, body: errorBody(404, `No route matches ${request.method} ${path}`) });
+      }
+      if (match.kind === "method-not-allowed") {
+        const body = errorBody(405, `${path} does not accept ${request.method}`);
+        return answer({ status: 405, body, headers: { Allow: match.allowed.join(", ") } });
+      }
+      const { operation, pathParams } = match;
+      call.operation = operation.operationId;
+      exchange = {
+        request,
+        url,
+        operation,
+        pathParams,
+        bodyText,
+        parsed,
+        call,
+        headers: {},
+        body: undefined,
+        apiKey: "",
+        parameters: { path: {}, query: {}, header: {} },
+        sent: null,
+      };
+
+      const fault = state.faults.take(operation.operationId);
+      if (fault) call.fault = fault.kind;
+      const faulted = await applyFault(fault, exchange);
+      if (faulted) return answer(faulted);
+
+      const before = sent.length;
+      const reply = (await runStages(exchange, state)) ?? handlerFor(operation.operationId)(exchange, state);
+      exchange.sent = sent.length > before ? sent.at(-1)! : null;
+      const response = answer(reply, exchange.headers);
+      if (fault?.kind === "dropAfterAccept") throw droppedAfterAccept();
+      return response;
     } catch (error) {
-      call.error = isMockNetworkError(error) ? "network" : "aborted";
+      // The client sees no answer: the connection failed, or it gave up waiting.
+      if (isMockNetworkError(error)) call.error = "network";
+      else if (request.signal.aborted) call.error = "aborted";
       throw error;
+    } finally {
+      observers.emit({ type: "call", call, sent: exchange?.sent ?? null });
     }
-
-    const response = await answerOperation(
-      { operation, pathParams, url, headers: request.headers, bodyText, parsed },
-      answer,
-      call,
-    );
-    if (fault?.kind === "dropAfterAccept") {
-      call.error = "network";
-      throw new MockNetworkError({
-        code: "UND_ERR_SOCKET",
-        message: "other side closed: the connection dropped after the request was accepted",
-        afterAccept: true,
-      });
-    }
-    return response;
-  }
-
-  async function applyFault(
-    fault: Fault | undefined,
-    operation: OperationSpec & { operationId: OperationId },
-    signal: AbortSignal,
-    answer: Answer,
-  ): Promise<Response | null> {
-    switch (fault?.kind) {
-      case undefined:
-      case "dropAfterAccept":
-        return null;
-      case "error": {
-        const headers: Record<string, string> =
-          fault.status === 429 ? { "Retry-After": "60", "X-RateLimit-Remaining": "0" } : {};
-        return answer(fault.status, fault.body ?? documentedBody(operation.operationId, fault.status), {
-          ...headers,
-          ...fault.headers,
-        });
-      }
-      case "rateLimited": {
-        const headers: Record<string, string> = {
-          "Retry-After": String(fault.retryAfter ?? 60),
-          "X-RateLimit-Remaining": "0",
-        };
-        if (fault.limit !== undefined) headers["X-RateLimit-Limit"] = String(fault.limit);
-        return answer(429, documentedBody(operation.operationId, 429), headers);
-      }
-      case "networkError":
-        throw new MockNetworkError({
-          code: fault.code ?? "ECONNREFUSED",
-          message: fault.message ?? `connect ${fault.code ?? "ECONNREFUSED"} (mock network fault)`,
-          afterAccept: false,
-        });
-      case "delay":
-        await sleep(fault.ms, signal);
-        return null;
-      case "hang":
-        await sleep(Number.POSITIVE_INFINITY, signal);
-        return null;
-      case "malformedJson":
-        return answer(fault.status ?? 200, '{"status":"success","message":"Template mess', {}, true);
-    }
-  }
-
-  async function answerOperation(incoming: Incoming, answer: Answer, call: RecordedCall): Promise<Response> {
-    const { operation, pathParams, url, headers, bodyText, parsed } = incoming;
-    // Prism parses a JSON body before anything else and answers 400 when it cannot.
-    let body: unknown;
-    if (operation.body && bodyText.trim() !== "" && isJsonMediaType(headers.get("content-type"))) {
-      if (parsed.error)
-        return answer(400, { error: "Invalid JSON", status: 400, message: parsed.error.message });
-      body = parsed.value;
-    }
-
-    const key = operation.security.map((name) => headers.get(name) ?? "").join(" ");
-    if (!hasCredentials(operation, headers) || (options.apiKeys && !options.apiKeys.includes(key))) {
-      return answer(401, documentedBody(operation.operationId, 401));
-    }
-
-    const limitHeaders: Record<string, string> = {};
-    if (limiter) {
-      const decision = limiter.take(key);
-      limitHeaders["X-RateLimit-Limit"] = String(decision.limit);
-      limitHeaders["X-RateLimit-Remaining"] = String(decision.remaining);
-      if (!decision.allowed) {
-        return answer(429, documentedBody(operation.operationId, 429), {
-          ...limitHeaders,
-          "Retry-After": String(decision.retryAfter),
-        });
-      }
-    }
-    const reply = (status: number, payload: unknown) => answer(status, payload, limitHeaders);
-
-    const violations = validateRequest(operation, {
-      pathParams,
-      query: url.searchParams,
-      headers,
-      bodyText,
-      body,
-    });
-    if (violations.length > 0) return reply(422, validationBody(violations));
-
-    switch (operation.operationId) {
-      case "listWhatsappTemplates":
-        return reply(200, listPage(url.searchParams));
-      case "getWhatsappTemplate": {
-        const template = templates.get(pathParams.template_id!);
-        if (!template) return reply(404, documentedBody(operation.operationId, 404));
-        return reply(200, { data: toWire(template) });
-      }
-      case "sendWhatsappTemplate": {
-        const template = templates.get(pathParams.template_id!);
-        if (!template) return reply(404, documentedBody(operation.operationId, 404));
-        const message = (body as SendTemplateBody).template;
-        if (options.templateChecks ?? true) {
-          const mismatch = templateMismatch(template, message);
-          if (mismatch) return reply(422, { error: mismatch });
-        }
-        messageCounter += 1;
-        const messageId = `wamid.MOCK${String(messageCounter).padStart(8, "0")}`;
-        const payload: SendTemplateResponse = {
-          status: "success",
-          message: "Template message sent successfully",
-          template_id: template.id,
-          template_name: template.name,
-          response: {
-            messaging_product: "whatsapp",
-            contacts: [{ input: message.phone_number, wa_id: message.phone_number.slice(1) }],
-            messages: [{ id: messageId }],
-          },
-        };
-        sent.push({
-          templateId: template.id,
-          templateName: template.name,
-          to: message.phone_number,
-          template: structuredClone(message),
-          messageId,
-          call,
-        });
-        return reply(200, payload);
-      }
-      default: {
-        // An operation the spec has but the mock has no behaviour for yet: its documented
-        // success example, as Prism would answer, or a plain 501 without one.
-        const responses = specExamples[operation.operationId as OperationId].responses as Record<
-          string,
-          unknown
-        >;
-        const success = operation.statuses.find((status) => status >= 200 && status < 300);
-        const example = success === undefined ? undefined : responses[String(success)];
-        if (success !== undefined && example !== undefined && example !== null) {
-          return reply(success, structuredClone(example));
-        }
-        return reply(501, {
-          error: "Not implemented",
-          status: 501,
-          message: `The mock has no behaviour for ${operation.operationId} and the spec no example to answer with`,
-        });
-      }
-    }
-  }
-
-  function listPage(query: URLSearchParams): WhatsappTemplateList {
-    const number = (name: string, fallback: number) => {
-      const value = coerce(query.get(name) || String(fallback), "integer");
-      // `Infinity` passes validation (as in Prism); page past every end instead.
-      return typeof value === "number" ? Math.min(value, Number.MAX_SAFE_INTEGER) : fallback;
-    };
-    const page = number("page", 1);
-    const perPage = number("per_page", 20);
-    const filters: TemplateQuery = {};
-    for (const key of [
-      "name_cont",
-      "language_code_eq",
-      "category_eq",
-      "status_eq",
-      "customer_id_eq",
-    ] as const) {
-      const value = query.get(`q[${key}]`);
-      if (value !== null) (filters as Record<string, string>)[key] = value;
-    }
-    const customer = query.get("customer_id");
-    if (customer) filters.customer_id = customer;
-    const matching = templates.filter(filters);
-    return {
-      data: matching.slice((page - 1) * perPage, page * perPage).map(toWire),
-      meta: {
-        page,
-        per_page: perPage,
-        total_pages: Math.ceil(matching.length / perPage),
-        total_count: matching.length,
-      },
-    };
   }
 
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -383,62 +222,21 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       return sent.slice();
     },
     handle,
-    fault: (fault, target) => faults.add(fault, target),
-    clearFaults: () => faults.clear(),
+    fault: (fault, target) => state.faults.add(fault, target),
+    clearFaults: () => state.faults.clear(),
     get pendingFaults() {
-      return faults.pending;
+      return state.faults.pending;
     },
+    subscribe: (listener) => observers.subscribe(listener),
     reset() {
       calls.length = 0;
       sent.length = 0;
       messageCounter = 0;
-      faults.clear();
-      limiter?.reset();
+      state.faults.clear();
+      state.limiter?.reset();
       templates.reset();
     },
   };
-}
-
-/** The spec's example body for an operation's status, or a general error body. */
-export function documentedBody(operationId: OperationId, status: number): unknown {
-  const responses = specExamples[operationId].responses as Record<string, unknown>;
-  const example = responses[String(status)];
-  if (example !== undefined && example !== null) return structuredClone(example);
-  return { error: statusText(status), status, message: statusText(status) };
-}
-
-function validationBody(violations: Violation[]): Json {
-  return {
-    error: "Validation failed",
-    status: 422,
-    message: violations.map(describeViolation).join("; "),
-    violations: violations.map((v) => ({ location: v.path, code: v.code, message: describeViolation(v) })),
-  };
-}
-
-function statusText(status: number): string {
-  const texts: Record<number, string> = {
-    400: "Bad request",
-    401: "Unauthorized",
-    403: "Forbidden",
-    404: "Not found",
-    408: "Request timeout",
-    409: "Conflict",
-    422: "Validation failed",
-    429: "Rate limit exceeded",
-    500: "Internal server error",
-    502: "Bad gateway",
-    503: "Service unavailable",
-    504: "Gateway timeout",
-  };
-  return texts[status] ?? `HTTP ${status}`;
-}
-
-function json(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json", ...headers },
-  });
 }
 
 /** The body parsed as JSON once, for recording and for the operation; undefined when empty. */
@@ -449,24 +247,4 @@ function parseBody(text: string): { value: unknown; error: Error | null } {
   } catch (error) {
     return { value: undefined, error: error as Error };
   }
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortReason(signal));
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    function done() {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

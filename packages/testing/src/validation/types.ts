@@ -11,23 +11,42 @@ export interface Violation {
   message: string;
 }
 
-/** Pushes every violation of one schema for `value` at `path` into `errors`. */
-export type Validate = (value: unknown, path: Path, errors: Violation[]) => void;
+/** One error of a generated validator, as ajv reports it. */
+export interface ValidationErrorObject {
+  /** JSON pointer to the value that failed, `""` for the value itself. */
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
-/** A scalar type that query and path values are coerced to before validation. */
-export type ScalarType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+/** A validator ajv generated from the spec: true when the value fits; the errors otherwise. */
+export type ValidateFunction = ((value: unknown) => boolean) & {
+  errors?: ValidationErrorObject[] | null;
+};
+
+/** What deserialising a parameter's raw text needs of its schema (Prism's deserialisers). */
+export interface ParameterShape {
+  type?: string;
+  properties?: Record<string, ParameterShape>;
+  items?: ParameterShape;
+}
 
 export interface ParameterSpec {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
+  /** `form`, `simple`, `deepObject`, ... */
   style: string;
-  /** For a scalar parameter: the type its string value is coerced to. */
-  type?: ScalarType;
-  /** For a `deepObject` parameter: its properties and their types. */
-  properties?: Record<string, ScalarType>;
-  validate: Validate;
+  explode: boolean;
+  shape: ParameterShape;
 }
+
+/** One way a request may authenticate. */
+export type SecuritySchemeSpec =
+  | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string }
+  | { type: "http"; scheme: string }
+  | { type: string };
 
 /** One operation of the spec, compiled by `pnpm generate`. */
 export interface OperationSpec {
@@ -36,11 +55,14 @@ export interface OperationSpec {
   /** The spec's path template, e.g. `/whatsapp_templates/{template_id}`. */
   path: string;
   parameters: readonly ParameterSpec[];
-  body: { required: boolean; validate: Validate } | null;
-  /** Header names of the API keys the operation requires. */
-  security: readonly string[];
-  /** The response statuses the spec documents for it. */
-  statuses: readonly number[];
-  /** A validator of the JSON body for each documented status that has a schema. */
-  responses: Readonly<Record<number, Validate>>;
+  /** Validators of the path, query and header parameters, each as one object (names in lower case). */
+  validateParameters: { path?: ValidateFunction; query?: ValidateFunction; header?: ValidateFunction };
+  body: {
+    required: boolean;
+    contents: readonly { mediaType: string; validate: ValidateFunction | null }[];
+  } | null;
+  /** Ways to authenticate, any one of which will do; each lists the schemes it needs together. */
+  security: readonly (readonly SecuritySchemeSpec[])[];
+  /** The response statuses the spec documents for it: `"200"`, `"4XX"`, `"default"`. */
+  statuses: readonly string[];
 }

@@ -36,7 +36,7 @@ describe("@kapsokit/core's createClient on the mock's fetch", () => {
     });
     expect(error).toBeUndefined();
     expect(data?.data.map((t) => t.name)).toEqual(["order_update"]);
-    expect(data?.meta).toEqual({ page: 1, per_page: 1, total_pages: 1, total_count: 1 });
+    expect(data?.meta).toEqual({ page: 1, per_page: 1, total_pages: 2, total_count: 2 });
   });
 
   it("gives the client the 422 body that names the violation", async () => {

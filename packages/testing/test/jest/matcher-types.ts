@@ -10,8 +10,11 @@ export function assertions(mock: KapsoMock): void {
   expect(mock).not.toHaveSentTemplate();
   expect(mock).toHaveSentTemplateTimes("6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b", 2);
   expect(mock).toHaveCalledOperation("listWhatsappTemplates", 1);
-  // @ts-expect-error an operation the spec does not have
-  expect(mock).toHaveCalledOperation("deleteWhatsappTemplate");
+  // @ts-expect-error "" is never an operation id: `pnpm generate` refuses an empty one
+  expect(mock).toHaveCalledOperation("");
+  expect(mock).toHaveSentTemplate("id", { buttons: { 0: "track123" } });
+  // @ts-expect-error a button's value is a string
+  expect(mock).toHaveSentTemplate("id", { buttons: { 0: 42 } });
   // @ts-expect-error `to` is a string
   expect(mock).toHaveSentTemplate("id", { to: 14155550123 });
   // @ts-expect-error a misspelt field: `parameters`

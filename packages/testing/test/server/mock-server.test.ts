@@ -7,6 +7,8 @@ import { type MockServer, startMockServer } from "../../src/server.js";
 
 const run = promisify(execFile);
 const seedCurl = readFileSync(new URL("./seed-send-template.curl.sh", import.meta.url), "utf8");
+const seedBody = /--data '([^']*)'/.exec(seedCurl)![1]!;
+const DOCS_TEMPLATE_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
 function ensureCurl(): void {
   try {
@@ -29,26 +31,45 @@ describe("startMockServer", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
   });
 
-  it("answers the documentation's curl example, changed only in host and template id", async () => {
+  it("answers the documentation's curl example, changed only in its host", async () => {
     const origin = new URL(server.url).origin;
+    // `{template_id}` is the documentation's placeholder; its own answer names the id it
+    // stands for, which the mock has as an approved fixture.
     const script = seedCurl
       .replace("https://app.kapso.ai", origin)
-      .replace("/{template_id}/", `/${fixtures.appointmentReminder.id}/`)
+      .replace("/{template_id}/", `/${DOCS_TEMPLATE_ID}/`)
       .replace(/^curl /m, "curl --silent --show-error --write-out '\\n%{http_code}' ");
+    expect(script.replace(origin, "https://app.kapso.ai").replace(DOCS_TEMPLATE_ID, "{template_id}")).toBe(
+      seedCurl.replace(/^curl /m, "curl --silent --show-error --write-out '\\n%{http_code}' "),
+    );
     const { stdout } = await run("bash", ["-c", script]);
     const lines = stdout.trimEnd().split("\n");
     const status = lines.pop();
     expect(status).toBe("200");
-    expect(JSON.parse(lines.join("\n"))).toMatchObject({
+    const answer = JSON.parse(lines.join("\n"));
+    expect(answer).toMatchObject({
       status: "success",
       message: "Template message sent successfully",
-      template_id: fixtures.appointmentReminder.id,
-      template_name: "appointment_reminder",
+      template_id: DOCS_TEMPLATE_ID,
+      template_name: "appointment_confirmation",
+      response: {
+        messaging_product: "whatsapp",
+        contacts: [{ input: "+123456789012", wa_id: "123456789012" }],
+      },
     });
     const sent = server.mock.sent.at(-1);
-    expect(sent?.to).toBe("+123456789012");
-    expect(sent?.template.header_filename).toBe("invoice.pdf");
+    expect(answer.response.messages[0].id).toBe(sent?.messageId);
+    // The mock received the documentation's body as it is written.
+    expect(sent?.template).toEqual(JSON.parse(seedBody).template);
     expect(server.mock.calls.at(-1)?.headers["x-api-key"]).toBe("[redacted]");
+  });
+
+  it("knows the documentation's template: approved, two positional parameters, an image header", () => {
+    const template = server.mock.templates.get(DOCS_TEMPLATE_ID);
+    expect(template).toEqual(fixtures.appointmentConfirmation);
+    expect(template?.status).toBe("approved");
+    expect(template?.parameter_count).toBe(2);
+    expect(template?.components.find((c) => c.type === "HEADER")?.format).toBe("IMAGE");
   });
 
   it("serves the same validation over HTTP as in process", async () => {

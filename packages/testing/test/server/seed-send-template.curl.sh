@@ -1,5 +1,5 @@
-# The send example from the API's documentation, verbatim; the test changes only the host
-# and fills in the template id.
+# The send example from the API's documentation, verbatim. The test changes only the host, and
+# fills the documentation's `{template_id}` placeholder with the id its own answer names.
 curl --request POST \
 --url https://app.kapso.ai/api/v1/whatsapp_templates/{template_id}/send_template \
 --header 'Content-Type: application/json' \

@@ -23,7 +23,7 @@ describe("sends checked against the stored template", () => {
       response: {
         messaging_product: "whatsapp",
         contacts: [{ input: "+14155550123", wa_id: "14155550123" }],
-        messages: [{ id: "wamid.MOCK00000001" }],
+        messages: [{ id: "wamid.MOCK00000001", message_status: "accepted" }],
       },
     });
   });
@@ -248,5 +248,79 @@ describe("GET /whatsapp_templates paging and filters", () => {
       await get(mock, `/whatsapp_templates?q[customer_id_eq]=${customer}&per_page=100`)
     ).json();
     expect(byFilter.meta.total_count).toBe(10);
+  });
+
+  it("filters on the WhatsApp Business Account and on the sending number, plain or as q[...]", async () => {
+    const config = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+    const templates = many.map((t, i) => ({
+      ...t,
+      business_account_id: i < 7 ? "102290129340398" : null,
+      whatsapp_config_ids: i % 4 === 0 ? [config.toUpperCase()] : [],
+    }));
+    const mock = createKapsoMock({ templates });
+    const count = async (query: string) =>
+      (await (await get(mock, `/whatsapp_templates?${query}&per_page=100`)).json()).meta.total_count;
+    expect(await count("business_account_id=102290129340398")).toBe(7);
+    expect(await count("q[business_account_id_eq]=102290129340398")).toBe(7);
+    expect(await count(`whatsapp_config_id=${config}`)).toBe(12);
+    expect(await count(`q[whatsapp_config_id_eq]=${config}`)).toBe(12);
+    expect(await count(`business_account_id=102290129340398&whatsapp_config_id=${config}`)).toBe(2);
+    const refused = await get(mock, "/whatsapp_templates?q[whatsapp_config_id_eq]=not-a-uuid");
+    expect(refused.status).toBe(422);
+  });
+});
+
+describe("URL buttons checked against the stored template", () => {
+  const shipped = fixtures.orderShipped;
+  const fits = { phone_number: "+14155550123", template_parameters: ["Ana", "1042"] };
+
+  it("accepts the value of the URL button whose address ends in {{1}} and records it", async () => {
+    const mock = createKapsoMock();
+    const response = await send(mock, shipped.id, { ...fits, button_url_params: { "0": "ABC123" } });
+    expect(response.status).toBe(200);
+    expect(mock.sent[0]?.template.button_url_params).toEqual({ "0": "ABC123" });
+  });
+
+  it("refuses a send without it, naming the button", async () => {
+    const mock = createKapsoMock();
+    for (const missing of [undefined, null, {}, { "0": "" }]) {
+      const response = await send(mock, shipped.id, { ...fits, button_url_params: missing });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({
+        error: 'Template button 0 (URL "Track order") requires a URL parameter in button_url_params["0"]',
+      });
+    }
+    expect(mock.sent).toHaveLength(0);
+  });
+
+  it("refuses a value for a button that takes none, listing the template's buttons", async () => {
+    const mock = createKapsoMock();
+    const response = await send(mock, shipped.id, {
+      ...fits,
+      button_url_params: { "0": "ABC123", "1": "x" },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error:
+        'button_url_params["1"] was provided, but template order_shipped has no URL button with a parameter there (buttons: 0 URL "Track order" (https://example.com/track/{{1}}), 1 QUICK_REPLY "Stop updates")',
+    });
+    const noButtons = await send(mock, positional.id, {
+      phone_number: "+14155550123",
+      template_parameters: ["Ana", "Friday"],
+      header_type: "image",
+      header_params: "https://example.com/h.jpg",
+      button_url_params: { "0": "x" },
+    });
+    expect((await noButtons.json()).error).toBe(
+      'button_url_params["0"] was provided, but template appointment_reminder has no URL button with a parameter there (buttons: none)',
+    );
+  });
+
+  it("lets the spec alone decide with template checks off: any string key and value", async () => {
+    const mock = createKapsoMock({ templateChecks: false });
+    const response = await send(mock, positional.id, { ...fits, button_url_params: { anything: "" } });
+    expect(response.status).toBe(200);
+    const wrongType = await send(mock, positional.id, { ...fits, button_url_params: { "0": 5 } });
+    expect(wrongType.status).toBe(422);
   });
 });
