@@ -215,10 +215,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       },
       { ...init, signal: init.signal ?? request?.signal },
     );
-    return new Response(NULL_BODY.has(response.status) ? null : text, {
+    const answer = new Response(NULL_BODY.has(response.status) ? null : text, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
+    // A constructed Response has no URL; the caller may want the one that answered.
+    Object.defineProperty(answer, "url", { value: response.url });
+    return answer;
   };
 }

@@ -100,3 +100,20 @@ describe("createClient through the transport", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("the answer createClient hands back", () => {
+  it("keeps the URL that answered, as the platform's fetch does", async () => {
+    const fetch = async (input: string | URL | Request) =>
+      Object.defineProperty(
+        Response.json({ data: [], meta: { page: 1, per_page: 20, total_pages: 0, total_count: 0 } }),
+        "url",
+        {
+          value: String(input),
+        },
+      );
+    const { response } = await createClient({ apiKey: "k", fetch, baseUrl: "http://127.0.0.1:4010" }).GET(
+      "/whatsapp_templates",
+    );
+    expect(response.url).toBe("http://127.0.0.1:4010/whatsapp_templates");
+  });
+});
