@@ -63,7 +63,11 @@ const FIELDS: { readonly [K in SentTemplateField]-?: FieldSpec } = {
   headerFilename: { wire: "header_filename", read: (t) => t.header_filename },
   whatsappConfigId: { wire: "whatsapp_config_id", read: (t) => t.whatsapp_config_id },
   customerId: { wire: "customer_id", read: (t) => t.customer_id },
-  buttons: { wire: "button_url_params", aliases: ["buttonUrlParams"], read: (t) => t.button_url_params ?? undefined },
+  buttons: {
+    wire: "button_url_params",
+    aliases: ["buttonUrlParams"],
+    read: (t) => t.button_url_params ?? undefined,
+  },
 };
 
 /** The keys a match may have, in the order they are shown. */
