@@ -2,7 +2,7 @@
 // owns it. A lock whose process is gone (killed, crashed) is taken over; to take it over, a
 // process first takes a second, short-lived lock, so two processes that both find it stale
 // cannot both win.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 
 /** Another live process holds the journal. */
@@ -48,26 +48,32 @@ function alive({ pid, host }: Holder): boolean {
   }
 }
 
-/** Creates `path` holding this process's pid, or returns false when it exists. */
-function create(path: string): boolean {
+const remove = (path: string) => {
   try {
-    const fd = openSync(path, "wx");
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
-    closeSync(fd);
+    unlinkSync(path);
+  } catch {}
+};
+
+/**
+ * Creates `path` holding this process's pid, or returns false when it exists. The pid is
+ * written to a file of this process's own first, then linked into place: the lock appears
+ * whole or not at all, so no reader ever finds it empty and mistakes it for a stale one.
+ */
+function create(path: string): boolean {
+  const own = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(own, JSON.stringify({ pid: process.pid, host: hostname() }));
+  try {
+    linkSync(own, path);
     return true;
   } catch (error) {
     if ((error as { code?: string }).code === "EEXIST") {
       return false;
     }
     throw error;
+  } finally {
+    remove(own);
   }
 }
-
-const remove = (path: string) => {
-  try {
-    unlinkSync(path);
-  } catch {}
-};
 
 /**
  * Takes the lock of a journal, or throws a {@link JournalLockedError} naming the process

@@ -99,6 +99,15 @@ describe("the journal's lock", () => {
     await journal.close();
   }, 20_000);
 
+  it("lets exactly one of several processes started together win a free journal", async () => {
+    for (let round = 0; round < 4; round++) {
+      const path = join(dir, `together-${round}.jsonl`);
+      const outputs = await Promise.all(Array.from({ length: 6 }, () => outputOf(opener(path, 1500))));
+      expect(outputs.filter((out) => out === "won")).toHaveLength(1);
+      expect(outputs.filter((out) => out === "JournalLockedError")).toHaveLength(5);
+    }
+  }, 60_000);
+
   it("lets exactly one of several processes racing for a stale lock win", async () => {
     for (let round = 0; round < 3; round++) {
       const path = join(dir, `race-${round}.jsonl`);

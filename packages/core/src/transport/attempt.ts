@@ -38,53 +38,59 @@ const noop = () => {};
  * Makes one attempt. The timer and the caller's signal cover the whole exchange, the answer's
  * body included: a body that stalls ends the attempt at its time like a server that never
  * answers. Redirects are not followed (`redirect: "manual"`): the 3xx is the answer.
+ *
+ * Written as one promise settled by whichever comes first (the answer, a failure, the timer,
+ * the caller's abort) rather than as races of promises: it runs on every call.
  */
-export async function attempt(
+export function attempt(
   fetch: Fetch,
   call: Call,
   ms: number,
   signal: AbortSignal | undefined,
 ): Promise<AttemptResult> {
   if (signal?.aborted) {
-    return { kind: "failed", ended: "abort", cause: signal.reason, notStarted: true };
+    return Promise.resolve({ kind: "failed", ended: "abort", cause: signal.reason, notStarted: true });
   }
-  const controller = new AbortController();
-  let ended: "timeout" | "abort" | undefined;
-  let stop: (reason: unknown) => void = noop;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-  });
-  stopped.catch(noop);
-  const end = (why: "timeout" | "abort") => {
-    ended ??= why;
-    controller.abort();
-    stop(why);
-  };
-  const cancel = after(ms, () => end("timeout"));
-  const onAbort = () => end("abort");
-  signal?.addEventListener("abort", onAbort);
-  let response: Response | undefined;
-  try {
-    response = await Promise.race([
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    let response: Response | undefined;
+    let done = false;
+    const finish = (result: AttemptResult) => {
+      if (!done) {
+        done = true;
+        cancel();
+        signal?.removeEventListener("abort", onAbort);
+        resolve(result);
+      }
+    };
+    const fail = (cause: unknown, ended?: "timeout" | "abort") => {
+      if (!done) {
+        // Stops a fetch or a body that honours the signal; one that does not is left behind.
+        controller.abort();
+        response?.body?.cancel().catch(noop);
+        finish({ kind: "failed", response, ended, cause });
+      }
+    };
+    const cancel = after(ms, () => fail(new Error("timeout"), "timeout"));
+    const onAbort = () => fail(signal?.reason, "abort");
+    signal?.addEventListener("abort", onAbort);
+    try {
       fetch(call.url, {
         method: call.method,
         headers: call.headers,
         body: call.body,
         redirect: "manual",
         // Read only by a fetch that honours signals: one that ignores it (an in-memory mock)
-        // never makes the runtime build an AbortSignal, and the race above still ends it.
+        // never makes the runtime build an AbortSignal, and the timer still ends the attempt.
         get signal() {
           return controller.signal;
         },
-      }),
-      stopped,
-    ]);
-    return { kind: "answer", response, text: await Promise.race([response.text(), stopped]) };
-  } catch (cause) {
-    response?.body?.cancel().catch(noop);
-    return { kind: "failed", response, ended, cause };
-  } finally {
-    cancel();
-    signal?.removeEventListener("abort", onAbort);
-  }
+      }).then((answer) => {
+        response = answer;
+        return answer.text().then((text) => finish({ kind: "answer", response: answer, text }), fail);
+      }, fail);
+    } catch (cause) {
+      fail(cause);
+    }
+  });
 }

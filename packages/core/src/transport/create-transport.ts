@@ -94,6 +94,10 @@ export function createCaller(options: TransportOptions = {}): Caller {
       const result = await attempt(options.fetch ?? globalThis.fetch, call, timeout, signal);
       const { response } = result;
       const status = response?.status;
+      if (result.kind === "answer" && (status as number) < 300) {
+        onRequest?.({ method: call.method, url: call.url, ms: Date.now() - started, status, retries });
+        return { response: result.response, text: result.text, retries };
+      }
       const report = (error?: KapsoError, retryIn?: number) =>
         onRequest?.({
           method: call.method,
@@ -104,10 +108,6 @@ export function createCaller(options: TransportOptions = {}): Caller {
           error,
           retryIn,
         });
-      if (result.kind === "answer" && result.response.status < 300) {
-        report();
-        return { response: result.response, text: result.text, retries };
-      }
       // In a browser, loaded with the first failure: a page whose calls succeed never downloads it.
       const { factsOf, decide } = await loadFailure();
       const facts = factsOf(result, call, timeout);
