@@ -5,7 +5,7 @@
 // `{{1}}` of the URL button at that position.
 import type { SendManyRecipient } from "@kapsokit/client";
 import { UsageError } from "../errors.js";
-import type { CsvRecord } from "./parse-csv.js";
+import type { CsvRecord } from "./read-csv.js";
 
 type Header = NonNullable<SendManyRecipient["header"]>;
 
@@ -32,6 +32,31 @@ export interface CsvLayout {
 
 const BUTTON_COLUMN = /^button_(\d+)$/;
 
+/** Why a header row may lack its `phone` column: a capital letter, or another separator. */
+function missingPhoneHint(names: string[]): string {
+  const cased = names.find((name) => name.toLowerCase() === "phone");
+  if (cased) {
+    return `; column names are lower case: rename "${cased}" to "phone"`;
+  }
+  const [only] = names;
+  for (const [separator, name] of [
+    [";", "semicolons"],
+    ["\t", "tabs"],
+  ] as const) {
+    if (names.length === 1 && only?.includes(separator)) {
+      return `; the file looks separated by ${name}: kapsokit reads comma-separated CSV (save or export it with commas)`;
+    }
+  }
+  return "";
+}
+
+/** The kinds of header the CSV's `header_*` columns give. */
+export function headerColumnKinds(layout: CsvLayout): ("text" | "image" | "video" | "document")[] {
+  return (["text", "image", "video", "document"] as const).filter(
+    (kind) => layout.headerColumns[`header_${kind}`] !== undefined,
+  );
+}
+
 /** Reads the header row, or throws a `UsageError` that says what is wrong with it. */
 export function readLayout(record: CsvRecord | undefined): CsvLayout {
   if (!record) throw new UsageError("the CSV file is empty: it needs a header row with a `phone` column");
@@ -45,7 +70,9 @@ export function readLayout(record: CsvRecord | undefined): CsvLayout {
   }
   const phone = names.indexOf("phone");
   if (phone < 0) {
-    throw new UsageError(`the CSV header row has no "phone" column (it has: ${names.join(", ")})`);
+    throw new UsageError(
+      `the CSV header row has no "phone" column (it has: ${names.join(", ")})${missingPhoneHint(names)}`,
+    );
   }
   const headerColumns: CsvLayout["headerColumns"] = {};
   const parameters: { name: string; index: number }[] = [];
