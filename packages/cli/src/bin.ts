@@ -7,11 +7,10 @@ favourSmallHeap();
 
 const stop = new AbortController();
 const abort = new AbortController();
+// The first signal asks the command to stop (each says what that means for it); the second aborts.
 const onSignal = (signal: NodeJS.Signals) => {
   if (!stop.signal.aborted) {
-    stop.abort();
-    if (signal === "SIGINT")
-      process.stderr.write("\nStopping: nothing new starts; Ctrl-C again aborts what is in flight.\n");
+    stop.abort(signal);
   } else {
     abort.abort(new Error(`aborted with ${signal}`));
   }

@@ -5,17 +5,36 @@ import { createKapso } from "../client.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { describeHeader, shapeOf } from "../template/shape.js";
 
 export const TEMPLATES_HELP = `Usage: kapsokit templates list [options]
        kapsokit templates get <template-id> [--json]
 
-list options:
+Commands:
+  list    list templates (every page, or one with --page)
+  get     show one template: status, header, placeholders, body
+
+Run "kapsokit templates list --help" or "kapsokit templates get --help" for their options.
+`;
+
+export const TEMPLATES_LIST_HELP = `Usage: kapsokit templates list [options]
+
+Lists templates, with their header and placeholders.
+
   --status <s>         draft, submitted, approved, rejected or disabled
   --category <c>       MARKETING, UTILITY or AUTHENTICATION
   --name <text>        the name contains this text
   --language <code>    such as en_US
   --page <n>, --per-page <n>   one page (default: every page)
   --json               JSON instead of a table
+  --base-url <url>     the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
+`;
+
+export const TEMPLATES_GET_HELP = `Usage: kapsokit templates get <template-id> [options]
+
+Shows one template: status, language, category, header, placeholders and body.
+
+  --json               the template as the API returns it
   --base-url <url>     the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
 `;
 
@@ -34,12 +53,14 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-/** The placeholders a template's body uses, and its header format. */
-function shape(template: WhatsappTemplate): { parameters: string; header: string } {
-  const body = template.components?.find((c) => c.type === "BODY")?.text ?? template.content ?? "";
-  const names = [...new Set([...body.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!))];
-  const header = template.components?.find((c) => c.type === "HEADER")?.format ?? "";
-  return { parameters: names.join(" "), header: header.toLowerCase() };
+/** The placeholders a template's body uses, and its header. */
+function shape(template: WhatsappTemplate): { parameters: string; header: string; fixedText?: string } {
+  const { placeholders, header } = shapeOf(template);
+  return {
+    parameters: placeholders.join(" "),
+    header: describeHeader(header),
+    ...(header.kind === "fixed-text" ? { fixedText: header.text } : {}),
+  };
 }
 
 /** One line per button; a URL button whose address ends in a placeholder says how to fill it. */
@@ -86,7 +107,7 @@ async function list(args: string[], io: Io): Promise<number> {
     "per-page": { type: "string" },
   });
   if (values.help) {
-    io.stdout.write(TEMPLATES_HELP);
+    io.stdout.write(TEMPLATES_LIST_HELP);
     return EXIT.ok;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -118,7 +139,15 @@ async function list(args: string[], io: Io): Promise<number> {
   const rows = [["ID", "NAME", "LANGUAGE", "CATEGORY", "STATUS", "HEADER", "PARAMETERS"]];
   for (const t of found) {
     const { parameters, header } = shape(t);
-    rows.push([t.id, t.name, t.language_code, t.category, t.status, header || "-", parameters || "-"]);
+    rows.push([
+      t.id,
+      t.name,
+      t.language_code,
+      t.category,
+      t.status,
+      header === "none" ? "-" : header,
+      parameters || "-",
+    ]);
   }
   io.stdout.write(`${table(rows)}\n`);
   return EXIT.ok;
@@ -127,11 +156,11 @@ async function list(args: string[], io: Io): Promise<number> {
 async function get(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand("templates get", args, {});
   if (values.help) {
-    io.stdout.write(TEMPLATES_HELP);
+    io.stdout.write(TEMPLATES_GET_HELP);
     return EXIT.ok;
   }
   const [id, ...extra] = positionals;
-  if (!id) throw new UsageError('missing <template-id>. Run "kapsokit templates --help" for usage.');
+  if (!id) throw new UsageError('missing <template-id>. Run "kapsokit templates get --help" for usage.');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const kapso = createKapso(io, { baseUrl: values["base-url"] });
   const { data } = await kapso.templates.get(id, { signal: io.abort });
@@ -139,13 +168,13 @@ async function get(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(data)}\n`);
     return EXIT.ok;
   }
-  const { parameters, header } = shape(data);
+  const { parameters, header, fixedText } = shape(data);
   const lines = [
     `${data.name} (${data.id})`,
     `  status      ${data.status}`,
     `  language    ${data.language_code}`,
     `  category    ${data.category}`,
-    `  header      ${header || "none"}`,
+    `  header      ${fixedText === undefined ? header : `${header}: "${fixedText}" (sends give no header)`}`,
     `  parameters  ${parameters || "none"}`,
     `  body        ${data.content}`,
     ...buttonLines(data),

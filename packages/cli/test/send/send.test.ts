@@ -199,7 +199,7 @@ describe("kapsokit send", () => {
 
   it.each([
     [["send"], "missing <template-id>"],
-    [["send", REMINDER.id], "missing --to <phone>"],
+    [["send", REMINDER.id], 'missing --to <phone>. Run "kapsokit send --help" for usage.'],
     [
       ["send", REMINDER.id, "--to", "+1", "--param", "a", "--param", "b=c"],
       "some --param values are name=value",
@@ -212,7 +212,10 @@ describe("kapsokit send", () => {
     ],
     [["send", REMINDER.id, "--to", "+1", "--button", "track123"], "--button takes <position>=<text>"],
     [["send", REMINDER.id, "--to", "+1", "--button", "0=a", "--button", "0=b"], "--button 0 is given twice"],
-    [["send", REMINDER.id, "--to", "+1", "--colour", "red"], "Unknown option --colour"],
+    [
+      ["send", REMINDER.id, "--to", "+1", "--colour", "red"],
+      'unknown option --colour. Run "kapsokit send --help" for usage.',
+    ],
     [["send", REMINDER.id, "extra", "--to", "+1"], 'unexpected argument "extra"'],
   ])("%j is a usage error: %s", async (args, message) => {
     const cli = createTestCli();
