@@ -9,13 +9,8 @@ import type { BulkProgress } from "@kapsokit/client";
 import type { OutputStream } from "../io.js";
 import { formatDuration, formatRate } from "./format.js";
 
-/** A report of the bulk engine, with the fields some versions add. */
-export type Progress = BulkProgress & {
-  /** Recipients identical to an earlier one, not sent again. */
-  duplicate?: number | undefined;
-  /** While paused for the rate limit: milliseconds until sending resumes. */
-  resumesInMs?: number | undefined;
-};
+/** A report of the bulk engine. */
+export type Progress = BulkProgress;
 
 export interface ProgressReporter {
   /** The engine's latest report, and rows the command failed before they reached it. */

@@ -4,22 +4,6 @@ import type { SendManyResult } from "@kapsokit/client";
 import { messageIdOf } from "../output/message-id.js";
 import type { ResultRow } from "../output/results-file.js";
 
-/**
- * A recipient identical to an earlier one of the run (same phone once normalised, template,
- * parameters and header): not sent again.
- */
-export interface DuplicateResult {
-  status: "duplicate";
-  recipient: SendManyResult["recipient"];
-  index: number;
-  key: string;
-  /** The index of the first identical recipient. */
-  duplicateOf: number;
-}
-
-/** A result of the engine, duplicates included. */
-export type Result = SendManyResult | DuplicateResult;
-
 /** The request id an error carries, when the server gave one. */
 function requestIdOf(error: unknown): string {
   const id = (error as { requestId?: unknown } | undefined)?.requestId;
@@ -28,7 +12,7 @@ function requestIdOf(error: unknown): string {
 
 /** The results-file columns of one result; `lineOf` turns an engine index into a CSV line. */
 export function describeResult(
-  result: Result,
+  result: SendManyResult,
   lineOf: (index: number) => number,
 ): Omit<ResultRow, "line" | "phone"> {
   const none = { requestId: "", messageId: "" };

@@ -118,11 +118,9 @@ async function openJournal(
   try {
     journal = await openFileJournal(path, { fsync: options.fsync });
   } catch (error) {
-    const { name, pid } = error as { name?: unknown; pid?: unknown };
-    if (name === "JournalLockedError") {
-      return {
-        problem: `the journal ${path} is in use by process ${typeof pid === "number" ? pid : "(unknown)"}: another send-bulk is running on it; wait for it to end, or stop it first`,
-      };
+    // Another live process holds it; the message names the process and the lock file.
+    if ((error as { name?: unknown }).name === "JournalLockedError") {
+      return { problem: (error as Error).message };
     }
     return { problem: `cannot open the journal ${path}: ${fileProblem(error, true)}` };
   }

@@ -1,21 +1,20 @@
 // The run of a bulk send: the CSV's rows, streamed, become recipients of the bulk engine;
 // each result becomes a row of the results file (and a JSON line with --json), and the
 // progress display follows along.
-import type { SendManyRecipient, SendManyResult } from "@kapsokit/client";
+import type { BulkStatus, SendManyRecipient } from "@kapsokit/client";
 import { toRecipient } from "../csv/recipients.js";
+import { fileProblem } from "../errors.js";
 import type { Io } from "../io.js";
 import { createProgressReporter, type Progress } from "../output/progress.js";
 import type { ResultRow } from "../output/results-file.js";
-import { describeResult, type Result } from "./describe-result.js";
+import { describeResult } from "./describe-result.js";
 import { type BulkPlan, csvRecords } from "./plan.js";
 
 const SHOWN_FAILURES = 20;
 
-export type Status = "sent" | "failed" | "skipped" | "unknown" | "duplicate";
-
 /** How a run ended. */
 export interface BulkOutcome {
-  counts: Record<Status, number>;
+  counts: Record<BulkStatus, number>;
   elapsedMs: number;
   /** What stopped the run before its end: Ctrl-C, or a results file that could not be written. */
   stoppedBy: "interrupt" | "results-file" | undefined;
@@ -42,7 +41,7 @@ class LineIndex {
 export async function runBulkSend(plan: BulkPlan, io: Io): Promise<BulkOutcome> {
   const { options, results, layout } = plan;
   const progress = options.json ? undefined : createProgressReporter(io.stderr);
-  const counts: Record<Status, number> = { sent: 0, failed: 0, skipped: 0, unknown: 0, duplicate: 0 };
+  const counts: Record<BulkStatus, number> = { sent: 0, failed: 0, skipped: 0, unknown: 0, duplicate: 0 };
   const lines = new LineIndex();
   const startedAt = Date.now();
   let stoppedBy: BulkOutcome["stoppedBy"];
@@ -54,7 +53,7 @@ export async function runBulkSend(plan: BulkPlan, io: Io): Promise<BulkOutcome> 
     if (results.error && !stoppedBy) {
       stoppedBy = "results-file";
       io.stderr.write(
-        `${io.stderr.isTTY ? "\r\x1b[2K" : ""}kapsokit: cannot write the results file ${results.path} (${(results.error as { code?: string }).code ?? results.error.message}): no new rows are taken\n`,
+        `${io.stderr.isTTY ? "\r\x1b[2K" : ""}kapsokit: cannot write the results file ${results.path}: ${fileProblem(results.error, true)}; no new rows are taken\n`,
       );
     }
     if (options.json) {
@@ -106,7 +105,7 @@ export async function runBulkSend(plan: BulkPlan, io: Io): Promise<BulkOutcome> 
       signal: io.abort,
       onProgress: (p: Progress) => progress?.update(p, badRows),
     });
-    for await (const result of run as AsyncIterable<Result | SendManyResult>) {
+    for await (const result of run) {
       counts[result.status]++;
       const row = describeResult(result, (index) => lines.at(index));
       record({

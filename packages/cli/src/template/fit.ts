@@ -56,7 +56,7 @@ function headerProblems(t: TemplateShape, given: GivenSend): string[] {
       `the CSV column ${columnOf(column)} does not fit template ${t.name}, which has ${describeWanted(header)} (use ${columnOf(wanted)})`,
     );
   }
-  if (flag !== wanted && !columns.includes(wanted)) {
+  if (flag === undefined && !columns.includes(wanted)) {
     const or = given.from === "csv" ? `, or a ${columnOf(wanted)} column` : "";
     problems.push(`template ${t.name} has ${describeWanted(header)}: give ${flagOf(wanted)}${or}`);
   }

@@ -26,6 +26,8 @@ describe("kapsokit mock", () => {
     expect(mock.stdout()).toMatch(/appointment_reminder \(approved\)/);
     mock.stop();
     expect(await mock.exited).toBe(EXIT.ok);
+    // Its own words on Ctrl-C, not those of a bulk send.
+    expect(mock.stderr()).toBe("\nStopping the mock server.\n");
   });
 
   it("answers 429 past --rate-limit requests a minute, like the API", async () => {

@@ -30,6 +30,53 @@ describe("kapsokit send", () => {
     });
   });
 
+  it("prints the message id of the send", async () => {
+    const cli = createTestCli();
+    const { stdout } = await cli.run([
+      "send",
+      ORDER.id,
+      "--to",
+      "+14155550123",
+      "--param",
+      "customer_name=Ana",
+      "--param",
+      "order_number=1",
+    ]);
+    expect(stdout).toMatch(
+      /^Sent order_update to \+14155550123: .+ \(message id wamid\.\w+(, request [^)]+)?\)\n$/,
+    );
+  });
+
+  it.each([
+    [
+      "positional values for a named template",
+      [ORDER.id, "--param", "Ana", "--param", "1042"],
+      "  parameters: template order_update takes named parameters: give --param customer_name=… --param order_number=…",
+    ],
+    [
+      "--header-text for a template whose header is fixed text",
+      [ORDER.id, "--param", "customer_name=Ana", "--param", "order_number=1", "--header-text", "Hi"],
+      `  header: template order_update's header is fixed text ("Order update"): drop --header-text`,
+    ],
+    [
+      "a missing image header",
+      [REMINDER.id, "--param", "a", "--param", "b"],
+      "  header: template appointment_reminder has an image header: give --header-image <url>",
+    ],
+  ])("says which flag to change for %s", async (_, args, line) => {
+    const cli = createTestCli();
+    const { code, stderr } = await cli.run([
+      "send",
+      ...args.slice(0, 1),
+      "--to",
+      "+14155550123",
+      ...args.slice(1),
+    ]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(`kapsokit: invalid input, nothing was sent:\n${line}\n`);
+    expect(cli.mock.sent).toHaveLength(0);
+  });
+
   it("sends named parameters given as name=value", async () => {
     const cli = createTestCli();
     const args = [

@@ -29,11 +29,22 @@ describe("kapsokit templates", () => {
     expect(cli.mock.calls).toHaveLength(1);
   });
 
+  it.each([
+    [["templates", "get", "--help"], /^Usage: kapsokit templates get <template-id>/, "--status"],
+    [["templates", "list", "--help"], /^Usage: kapsokit templates list/, "<template-id>"],
+  ])("%j shows only that command's options", async (args, usage, foreign) => {
+    const { code, stdout } = await createTestCli().run(args);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(usage);
+    expect(stdout).not.toContain(foreign);
+  });
+
   it("shows one template", async () => {
     const { code, stdout } = await createTestCli().run(["templates", "get", ORDER.id]);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain(`order_update (${ORDER.id})`);
     expect(stdout).toMatch(/parameters\s+customer_name order_number/);
+    expect(stdout).toContain('header      text (fixed): "Order update" (sends give no header)');
   });
 
   it("shows a template's buttons, and how to fill the URL button that takes a value", async () => {
