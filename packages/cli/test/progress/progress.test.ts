@@ -65,7 +65,9 @@ describe("the progress display", () => {
     expect(out.at(-1)).toContain("resumes in 48 s");
     time.advance(250);
     time.advance(1_000);
-    expect(out.at(-1)).toMatch(/^\r\x1b\[2K\[████░{16}\] 20% 4\/20 · .* resumes in 47 s · ETA /);
+    const line = out.at(-1)!;
+    expect(line.startsWith("\r\x1b[2K[████░░░░░░░░░░░░░░░░] 20% 4/20 · "), line).toBe(true);
+    expect(line).toContain("resumes in 47 s · ETA ");
     time.advance(10_000);
     expect(out.at(-1)).toContain("resumes in 37 s");
     reporter.finish();

@@ -78,7 +78,7 @@ describe("the results file of kapsokit send-bulk", () => {
       /^Stopped after 1\d{3} of 2000 rows\. Sent 1\d{3}, failed 0, skipped 0, unknown 0 of 2000 rows/,
     );
     expect(stderr).toContain(
-      `kapsokit: cannot write the results file ${join(dir, "people.results.csv")} : the file is too large (EFBIG); no new rows are taken\n`,
+      `kapsokit: cannot write the results file ${join(dir, "people.results.csv")}: the file is too large (EFBIG); no new rows are taken\n`,
     );
     expect(stdout).toContain(
       `Results: ${join(dir, "people.results.csv")} is incomplete: it could not be written (the file is too large (EFBIG)); the journal has every send.`,
