@@ -4,6 +4,7 @@
 // journal (taken, so no other run holds it) and the results file (opened and written).
 import { createReadStream, existsSync, statSync, unlinkSync } from "node:fs";
 import { APIConnectionError, APIError, type Kapso, ValidationError } from "@kapsokit/client";
+import { rateToIntervalMs } from "@kapsokit/client/internal";
 import { type FileJournal, openFileJournal } from "@kapsokit/client/journal";
 import { createKapso } from "../client.js";
 import { type CsvRecord, MalformedCsvError, readCsv } from "../csv/read-csv.js";
@@ -66,16 +67,13 @@ async function scanCsv(given: string, path: string): Promise<{ layout: CsvLayout
   }
 }
 
-/**
- * The rate, read by the bulk engine's own parser: a run over no recipients checks its options
- * and ends, sending nothing.
- */
-async function rateProblem(kapso: Kapso, rate: string | undefined): Promise<string[]> {
+/** The rate, read by the bulk engine's own parser. */
+function rateProblem(rate: string | undefined): string[] {
   if (rate === undefined) {
     return [];
   }
   try {
-    await kapso.templates.sendMany([], { rate: rate as `${number}/s` }).next();
+    rateToIntervalMs(rate);
     return [];
   } catch (error) {
     if (error instanceof RangeError) {
@@ -169,9 +167,7 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
     }
     problems.push(...error.problems);
   }
-  if (kapso) {
-    problems.push(...(await rateProblem(kapso, options.rate)));
-  }
+  problems.push(...rateProblem(options.rate));
   const csv = options.csv && (await scanCsv(options.csv.given, options.csv.path));
   if (Array.isArray(csv)) {
     problems.push(...csv);

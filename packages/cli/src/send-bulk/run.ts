@@ -1,7 +1,7 @@
 // The run of a bulk send: the CSV's rows, streamed, become recipients of the bulk engine;
 // each result becomes a row of the results file (and a JSON line with --json), and the
 // progress display follows along.
-import type { BulkStatus, SendManyRecipient } from "@kapsokit/client";
+import type { BulkStatus, RateInput, SendManyRecipient } from "@kapsokit/client";
 import { toRecipient } from "../csv/recipients.js";
 import { fileProblem } from "../errors.js";
 import type { Io } from "../io.js";
@@ -98,7 +98,7 @@ export async function runBulkSend(plan: BulkPlan, io: Io): Promise<BulkOutcome> 
     const run = plan.kapso.templates.sendMany(recipients(), {
       templateId: plan.templateId,
       concurrency: options.concurrency,
-      rate: options.rate as `${number}/s` | undefined,
+      rate: options.rate as RateInput | undefined,
       journal: plan.journal,
       retryUnknown: options.retryUnknown,
       total: plan.rows,

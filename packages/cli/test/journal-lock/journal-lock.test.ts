@@ -93,7 +93,10 @@ describe("two runs of kapsokit send-bulk on one journal", () => {
     const { dir, phones } = setUp();
     const runs = [bulk(dir), bulk(dir)];
     const codes = await Promise.all(runs.map(async (run) => (await run.exited).code));
-    expect([...codes].sort()).toEqual([EXIT.ok, EXIT.usage]);
+    expect([...codes].sort(), runs.map((r) => r.stdout() + r.stderr()).join("\n---\n")).toEqual([
+      EXIT.ok,
+      EXIT.usage,
+    ]);
     const [winner, loser] = codes[0] === EXIT.ok ? [runs[0]!, runs[1]!] : [runs[1]!, runs[0]!];
     await expectRefusedBy(loser, winner, dir);
     expectEachOnce(phones);
