@@ -18,7 +18,9 @@ const onSignal = (signal: NodeJS.Signals) => {
 // `kapsokit templates list | head -1` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (error.code === "EPIPE") {
+      process.exit(process.exitCode ?? 0);
+    }
   });
 }
 // A failure outside any command (a background write, say) still ends with a message.

@@ -79,14 +79,18 @@ export async function run(args: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const handler = COMMANDS[command];
-    if (!handler)
+    if (!handler) {
       throw new UsageError(`unknown command "${command}". Run "kapsokit --help" for the commands.`);
+    }
     io.stop?.addEventListener("abort", onStop, { once: true });
     return await handler(rest, io);
   } catch (error) {
     const report = describeError(error, Boolean(io.env.KAPSO_DEBUG));
-    if (json) io.stdout.write(`${JSON.stringify({ error: report.json })}\n`);
-    else io.stderr.write(`kapsokit: ${report.message}\n`);
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ error: report.json })}\n`);
+    } else {
+      io.stderr.write(`kapsokit: ${report.message}\n`);
+    }
     return report.exitCode;
   } finally {
     io.stop?.removeEventListener("abort", onStop);

@@ -37,8 +37,12 @@ const NAMED = /^([a-z\d_]+)=(.*)$/s;
 
 /** Positional values, or named ones when every value is `name=value`. */
 export function parametersFromFlags(values: string[], positional: boolean): SendTemplateInput["parameters"] {
-  if (values.length === 0) return undefined;
-  if (positional) return values;
+  if (values.length === 0) {
+    return undefined;
+  }
+  if (positional) {
+    return values;
+  }
   const named = values.map((value) => NAMED.exec(value));
   if (named.every((match) => match !== null)) {
     return Object.fromEntries(named.map((match) => [match![1]!, match![2]!]));
@@ -67,21 +71,35 @@ export async function send(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [templateId, ...extra] = positionals;
-  if (!templateId) throw new UsageError('missing <template-id>. Run "kapsokit send --help" for usage.');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (values go after --param)`);
+  if (!templateId) {
+    throw new UsageError('missing <template-id>. Run "kapsokit send --help" for usage.');
+  }
+  if (extra.length) {
+    throw new UsageError(`unexpected argument "${extra[0]}" (values go after --param)`);
+  }
   if (!values.to) {
     throw new UsageError('missing --to <phone>. Run "kapsokit send --help" for usage.');
   }
 
   const input: SendTemplateInput = { to: values.to };
   const parameters = parametersFromFlags(values.param ?? [], values.positional === true);
-  if (parameters) input.parameters = parameters;
+  if (parameters) {
+    input.parameters = parameters;
+  }
   const header = headerFromFlags(values);
-  if (header) input.header = header;
+  if (header) {
+    input.header = header;
+  }
   const buttons = buttonsFromFlags(values.button ?? []);
-  if (buttons) input.buttons = buttons;
-  if (values["whatsapp-config-id"]) input.whatsappConfigId = values["whatsapp-config-id"];
-  if (values["customer-id"]) input.customerId = values["customer-id"];
+  if (buttons) {
+    input.buttons = buttons;
+  }
+  if (values["whatsapp-config-id"]) {
+    input.whatsappConfigId = values["whatsapp-config-id"];
+  }
+  if (values["customer-id"]) {
+    input.customerId = values["customer-id"];
+  }
 
   let wire: unknown;
   const kapso = createKapso(io, {

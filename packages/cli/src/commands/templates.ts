@@ -46,7 +46,9 @@ function oneOf<T extends string>(
   value: string | undefined,
   allowed: readonly T[],
 ): T | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    return undefined;
+  }
   if (!(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
   }
@@ -92,8 +94,12 @@ export async function templates(args: string[], io: Io): Promise<number> {
     io.stdout.write(TEMPLATES_HELP);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (sub === "list") return list(rest, io);
-  if (sub === "get") return get(rest, io);
+  if (sub === "list") {
+    return list(rest, io);
+  }
+  if (sub === "get") {
+    return get(rest, io);
+  }
   throw new UsageError(`unknown templates command "${sub}": use "templates list" or "templates get <id>"`);
 }
 
@@ -110,23 +116,42 @@ async function list(args: string[], io: Io): Promise<number> {
     io.stdout.write(TEMPLATES_LIST_HELP);
     return EXIT.ok;
   }
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  }
   const params: ListTemplatesParams = {};
   const status = oneOf("status", values.status, STATUSES);
   const category = oneOf("category", values.category, CATEGORIES);
-  if (status) params.status = status;
-  if (category) params.category = category;
-  if (values.name) params.name = values.name;
-  if (values.language) params.languageCode = values.language;
+  if (status) {
+    params.status = status;
+  }
+  if (category) {
+    params.category = category;
+  }
+  if (values.name) {
+    params.name = values.name;
+  }
+  if (values.language) {
+    params.languageCode = values.language;
+  }
   const page = wholeNumber("page", values.page, 1);
   const perPage = wholeNumber("per-page", values["per-page"], 1, 100);
-  if (page !== undefined) params.page = page;
-  if (perPage !== undefined) params.perPage = perPage;
+  if (page !== undefined) {
+    params.page = page;
+  }
+  if (perPage !== undefined) {
+    params.perPage = perPage;
+  }
   const kapso = createKapso(io, { baseUrl: values["base-url"] });
 
   const found: WhatsappTemplate[] = [];
-  if (page !== undefined) found.push(...(await kapso.templates.list(params, { signal: io.abort })).data);
-  else for await (const template of kapso.templates.list(params, { signal: io.abort })) found.push(template);
+  if (page !== undefined) {
+    found.push(...(await kapso.templates.list(params, { signal: io.abort })).data);
+  } else {
+    for await (const template of kapso.templates.list(params, { signal: io.abort })) {
+      found.push(template);
+    }
+  }
 
   if (values.json) {
     io.stdout.write(`${JSON.stringify(found)}\n`);
@@ -160,8 +185,12 @@ async function get(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [id, ...extra] = positionals;
-  if (!id) throw new UsageError('missing <template-id>. Run "kapsokit templates get --help" for usage.');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!id) {
+    throw new UsageError('missing <template-id>. Run "kapsokit templates get --help" for usage.');
+  }
+  if (extra.length) {
+    throw new UsageError(`unexpected argument "${extra[0]}"`);
+  }
   const kapso = createKapso(io, { baseUrl: values["base-url"] });
   const { data } = await kapso.templates.get(id, { signal: io.abort });
   if (values.json) {

@@ -151,6 +151,33 @@ interface Held {
   release(): Promise<void>;
 }
 
+/** How the CSV's columns and the header flags fit the template. */
+function columnProblems(shape: TemplateShape, layout: CsvLayout, options: BulkOptions): string[] {
+  const { parameters } = layout;
+  return fitProblems(shape, {
+    from: "csv",
+    parameters:
+      parameters.length === 0
+        ? undefined
+        : layout.positional
+          ? { positional: true, count: parameters.length }
+          : { positional: false, names: parameters.map((p) => p.name) },
+    headerFlag: options.headerFlag,
+    headerColumns: headerColumnKinds(layout),
+  }).map((problem) => problem.message);
+}
+
+/** Lets go of what a plan that does not run took: the journal, and a results file it made. */
+async function abandon(held: Held | undefined, results: ResultsFile | undefined): Promise<void> {
+  await held?.release();
+  if (results) {
+    results.close();
+    if (results.created) {
+      unlinkSync(results.path);
+    }
+  }
+}
+
 /**
  * Checks everything that applies to every row, holds the journal and opens the results file.
  * Throws a `UsageError` listing every problem found, or the API's error when reading the
@@ -178,20 +205,7 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
     problems.push(template.problem);
   }
   if (template && "shape" in template && csv && !Array.isArray(csv)) {
-    const { layout } = csv;
-    problems.push(
-      ...fitProblems(template.shape, {
-        from: "csv",
-        parameters:
-          layout.parameters.length === 0
-            ? undefined
-            : layout.positional
-              ? { positional: true, count: layout.parameters.length }
-              : { positional: false, names: layout.parameters.map((p) => p.name) },
-        headerFlag: options.headerFlag,
-        headerColumns: headerColumnKinds(layout),
-      }).map((problem) => problem.message),
-    );
+    problems.push(...columnProblems(template.shape, csv.layout, options));
   }
 
   const { journalPath, resultsPath } = options;
@@ -211,13 +225,7 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
 
   const failure = template && "failure" in template ? template.failure : undefined;
   if (problems.length > 0 || failure !== undefined || !kapso || !csv || Array.isArray(csv) || !results) {
-    await held?.release();
-    if (results) {
-      results.close();
-      if (results.created) {
-        unlinkSync(results.path);
-      }
-    }
+    await abandon(held, results);
     if (failure !== undefined && problems.length === 0) {
       throw failure;
     }

@@ -79,7 +79,9 @@ describe("the kapsokit binary", () => {
   it("on Ctrl-C finishes the sends in flight, writes the journal, and exits 130", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kapsokit-bin-"));
     let text = "phone,1,2\n";
-    for (let i = 0; i < 100; i++) text += `+1415777${String(i).padStart(4, "0")},a,b\n`;
+    for (let i = 0; i < 100; i++) {
+      text += `+1415777${String(i).padStart(4, "0")},a,b\n`;
+    }
     writeFileSync(join(dir, "people.csv"), text);
     const env = { KAPSO_API_KEY: "test", KAPSO_BASE_URL: server.url };
     const before = server.mock.sent.length;

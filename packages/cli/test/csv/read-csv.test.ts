@@ -3,7 +3,9 @@ import { type CsvRecord, MAX_RECORD_BYTES, MalformedCsvError, readCsv } from "..
 
 async function parse(text: string | (string | Uint8Array)[]): Promise<CsvRecord[]> {
   const records: CsvRecord[] = [];
-  for await (const record of readCsv(typeof text === "string" ? [text] : text)) records.push(record);
+  for await (const record of readCsv(typeof text === "string" ? [text] : text)) {
+    records.push(record);
+  }
   return records;
 }
 
@@ -21,7 +23,9 @@ const fields = (records: CsvRecord[]) => records.map((r) => r.fields);
 function splits(text: string): Uint8Array[][] {
   const bytes = Buffer.from(text);
   const ways = [[...bytes].map((b) => Uint8Array.of(b))];
-  for (let i = 1; i < bytes.length; i++) ways.push([bytes.subarray(0, i), bytes.subarray(i)]);
+  for (let i = 1; i < bytes.length; i++) {
+    ways.push([bytes.subarray(0, i), bytes.subarray(i)]);
+  }
   return ways;
 }
 
@@ -63,7 +67,9 @@ describe("readCsv", () => {
     const text = '\ufeffphone,name\r\n+1,"A ""q"", b"\r\n+2,"multi\r\nline é"\n+3,plain ü\r\n';
     const expected = await parse(text);
     expect(expected[2]?.fields[1]).toBe("multi\r\nline é");
-    for (const chunks of splits(text)) expect(await parse(chunks)).toEqual(expected);
+    for (const chunks of splits(text)) {
+      expect(await parse(chunks)).toEqual(expected);
+    }
   });
 
   it("reads a field larger than a read chunk", async () => {
@@ -71,7 +77,9 @@ describe("readCsv", () => {
     const text = `phone,1\n+1,"${big}"\n+2,x\n`;
     const bytes = Buffer.from(text);
     const chunks = [];
-    for (let i = 0; i < bytes.length; i += 65_536) chunks.push(bytes.subarray(i, i + 65_536));
+    for (let i = 0; i < bytes.length; i += 65_536) {
+      chunks.push(bytes.subarray(i, i + 65_536));
+    }
     expect(fields(await parse(chunks))).toEqual([
       ["phone", "1"],
       ["+1", big],

@@ -43,7 +43,9 @@ function generate(seed: number, count: number): { text: string; rows: Row[] } {
     }
     let text = "v"; // never empty: a send refuses an empty parameter
     const length = Math.floor(rand() * 12);
-    for (let i = 0; i < length; i++) text += pick(PIECES);
+    for (let i = 0; i < length; i++) {
+      text += pick(PIECES);
+    }
     return text;
   };
   const encode = (value: string): string =>

@@ -38,7 +38,9 @@ describe("kapsokit mock", () => {
     for (let i = 0; i < 3; i++) {
       const response = await fetch(`${url}/whatsapp_templates`, { headers: { "X-API-Key": "test" } });
       statuses.push(response.status);
-      if (response.status === 429) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      if (response.status === 429) {
+        expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      }
       await response.arrayBuffer();
     }
     expect(statuses).toEqual([200, 200, 429]);

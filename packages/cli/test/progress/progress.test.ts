@@ -19,7 +19,9 @@ function manualClock() {
     clock,
     advance(ms: number) {
       now += ms;
-      for (const tick of [...ticks]) tick();
+      for (const tick of [...ticks]) {
+        tick();
+      }
     },
     timers: () => ticks.length,
   };

@@ -12,8 +12,9 @@ function csv(cli: TestCli, name: string, text: string): string {
 
 function people(count: number, from = 0): string {
   let text = "phone,1,2\n";
-  for (let i = from; i < from + count; i++)
+  for (let i = from; i < from + count; i++) {
     text += `+1415555${String(i).padStart(4, "0")},"Person, ${i}",code ${i}\n`;
+  }
   return text;
 }
 
@@ -221,7 +222,9 @@ describe("kapsokit send-bulk", () => {
       { operation: "sendWhatsappTemplate", times: Number.POSITIVE_INFINITY },
     );
     const timer = setInterval(() => {
-      if (cli.mock.sent.length >= 20) stop.abort();
+      if (cli.mock.sent.length >= 20) {
+        stop.abort();
+      }
     }, 1);
     const io = { stop: stop.signal };
     const { code, stdout } = await cli.run(

@@ -12,8 +12,9 @@ export function writeCsv(dir: string, name: string, text: string | Uint8Array): 
 /** A CSV of `count` people for a template with {{1}} and {{2}}. */
 export function people(count: number, from = 0): string {
   let text = "phone,1,2\n";
-  for (let i = from; i < from + count; i++)
+  for (let i = from; i < from + count; i++) {
     text += `+1415555${String(i).padStart(4, "0")},"Person, ${i}",code ${i}\n`;
+  }
   return text;
 }
 

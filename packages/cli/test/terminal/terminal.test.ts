@@ -57,7 +57,9 @@ afterAll(() => {
 it("shows the pause for the rate limit counting down, in a real terminal", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kapsokit-tty-"));
   let csv = "phone,1,2\n";
-  for (let i = 0; i < 20; i++) csv += `+1415888${String(i).padStart(4, "0")},Person ${i},Friday\n`;
+  for (let i = 0; i < 20; i++) {
+    csv += `+1415888${String(i).padStart(4, "0")},Person ${i},Friday\n`;
+  }
   writeFileSync(join(dir, "people.csv"), csv);
   const command = [
     `cd '${dir}' &&`,
