@@ -1,7 +1,6 @@
 // One result of the bulk engine as a row of the results file: its status, a detail people
 // can act on, and the ids to keep.
 import type { SendManyResult } from "@kapsokit/client";
-import { messageIdOf } from "../output/message-id.js";
 import type { ResultRow } from "../output/results-file.js";
 
 /** The request id an error carries, when the server gave one. */
@@ -22,7 +21,7 @@ export function describeResult(
         status: "sent",
         detail: "",
         requestId: result.requestId ?? "",
-        messageId: messageIdOf(result.data),
+        messageId: result.data.response.messages[0].id,
       };
     case "failed":
       return {

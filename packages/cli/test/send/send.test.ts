@@ -30,23 +30,6 @@ describe("kapsokit send", () => {
     });
   });
 
-  it("prints the message id of the send", async () => {
-    const cli = createTestCli();
-    const { stdout } = await cli.run([
-      "send",
-      ORDER.id,
-      "--to",
-      "+14155550123",
-      "--param",
-      "customer_name=Ana",
-      "--param",
-      "order_number=1",
-    ]);
-    expect(stdout).toMatch(
-      /^Sent order_update to \+14155550123: .+ \(message id wamid\.\w+(, request [^)]+)?\)\n$/,
-    );
-  });
-
   it.each([
     [
       "positional values for a named template",
