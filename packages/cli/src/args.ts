@@ -41,8 +41,10 @@ export function parseCommand<O extends Options>(
     });
     return { values: values as ParsedValues<O & typeof GLOBAL_OPTIONS>, positionals };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split(". ")[0]! : String(error);
-    throw new UsageError(`${message.replace(/'/g, "")}. Run "kapsokit ${command} --help" for usage.`);
+    // node:util's words ("Unknown option '--x'"), in the lower case of every other message.
+    const text = (error instanceof Error ? error.message.split(". ")[0]! : String(error)).replace(/'/g, "");
+    const message = `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    throw new UsageError(`${message}. Run "kapsokit ${command} --help" for usage.`);
   }
 }
 
@@ -53,7 +55,9 @@ export function wholeNumber(
   min: number,
   max = Number.MAX_SAFE_INTEGER,
 ): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    return undefined;
+  }
   const n = Number(value);
   if (value.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
     const range = max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `of at least ${min}`;

@@ -7,11 +7,10 @@ favourSmallHeap();
 
 const stop = new AbortController();
 const abort = new AbortController();
+// The first signal asks the command to stop (each says what that means for it); the second aborts.
 const onSignal = (signal: NodeJS.Signals) => {
   if (!stop.signal.aborted) {
-    stop.abort();
-    if (signal === "SIGINT")
-      process.stderr.write("\nStopping: nothing new starts; Ctrl-C again aborts what is in flight.\n");
+    stop.abort(signal);
   } else {
     abort.abort(new Error(`aborted with ${signal}`));
   }
@@ -19,7 +18,9 @@ const onSignal = (signal: NodeJS.Signals) => {
 // `kapsokit templates list | head -1` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (error.code === "EPIPE") {
+      process.exit(process.exitCode ?? 0);
+    }
   });
 }
 // A failure outside any command (a background write, say) still ends with a message.

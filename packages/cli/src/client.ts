@@ -16,7 +16,9 @@ export interface ClientFlags {
 /** The base URL a command talks to: --base-url, then KAPSO_BASE_URL, then the API's. */
 export function baseUrlOf(io: Io, flag: string | undefined): string | undefined {
   const baseUrl = flag ?? io.env.KAPSO_BASE_URL;
-  if (baseUrl === undefined || baseUrl === "") return undefined;
+  if (baseUrl === undefined || baseUrl === "") {
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -36,7 +38,9 @@ export function dryRunFetch(fetch: Fetch, onSend: (body: unknown) => void = () =
   return async (input, init) => {
     const request = new Request(input, init);
     const match = /\/whatsapp_templates\/([^/]+)\/send_template$/.exec(new URL(request.url).pathname);
-    if (request.method !== "POST" || !match) return fetch(input, init);
+    if (request.method !== "POST" || !match) {
+      return fetch(input, init);
+    }
     const sent = (await request.json()) as SendTemplateBody;
     onSend(sent);
     // The answer's shape, with no message id: nothing went to WhatsApp.

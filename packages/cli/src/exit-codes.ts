@@ -10,6 +10,11 @@ export const EXIT = {
   unknown: 3,
   /** A fault in kapsokit itself. */
   internal: 70,
+  /**
+   * The results file could not be written to the end (a full disk, say): the summary and the
+   * journal still tell what was sent (sysexits' EX_IOERR).
+   */
+  resultsIncomplete: 74,
   /** Stopped with Ctrl-C. */
   interrupted: 130,
 } as const;

@@ -36,6 +36,7 @@ Exit codes:
   2    bad usage or input (flags, API key, CSV header, phone number): nothing was sent
   3    a send's outcome is unknown: check before sending it again
   70   an internal error
+  74   send-bulk's results file could not be written to the end (the summary says what was sent)
   130  stopped with Ctrl-C
 `;
 
@@ -44,6 +45,14 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   "send-bulk": sendBulk,
   templates,
   mock,
+};
+
+/** What each command says on the first Ctrl-C: what stops now, and what a second one does. */
+export const STOP_TEXT: Record<string, string> = {
+  send: "Stopping: the send in flight finishes; Ctrl-C again aborts it (its outcome is then unknown).",
+  "send-bulk": "Stopping: nothing new starts; Ctrl-C again aborts what is in flight.",
+  templates: "Stopping: Ctrl-C again aborts the request.",
+  mock: "Stopping the mock server.",
 };
 
 /**
@@ -59,6 +68,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 export async function run(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args;
   const json = rest.includes("--json");
+  const onStop = () => io.stderr.write(`\n${STOP_TEXT[command ?? ""]}\n`);
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       io.stdout.write(HELP);
@@ -69,13 +79,20 @@ export async function run(args: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const handler = COMMANDS[command];
-    if (!handler)
+    if (!handler) {
       throw new UsageError(`unknown command "${command}". Run "kapsokit --help" for the commands.`);
+    }
+    io.stop?.addEventListener("abort", onStop, { once: true });
     return await handler(rest, io);
   } catch (error) {
     const report = describeError(error, Boolean(io.env.KAPSO_DEBUG));
-    if (json) io.stdout.write(`${JSON.stringify({ error: report.json })}\n`);
-    else io.stderr.write(`kapsokit: ${report.message}\n`);
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ error: report.json })}\n`);
+    } else {
+      io.stderr.write(`kapsokit: ${report.message}\n`);
+    }
     return report.exitCode;
+  } finally {
+    io.stop?.removeEventListener("abort", onStop);
   }
 }

@@ -8,7 +8,9 @@ const BUTTON = /^(\d+)=(.*)$/s;
  * position (from 0). The client checks the positions and the texts.
  */
 export function buttonsFromFlags(values: string[]): Record<number, string> | undefined {
-  if (values.length === 0) return undefined;
+  if (values.length === 0) {
+    return undefined;
+  }
   const buttons: Record<number, string> = {};
   for (const value of values) {
     const match = BUTTON.exec(value);
@@ -16,7 +18,9 @@ export function buttonsFromFlags(values: string[]): Record<number, string> | und
       throw new UsageError(`--button takes <position>=<text>, such as --button 0=track123, not "${value}"`);
     }
     const position = Number(match[1]);
-    if (position in buttons) throw new UsageError(`--button ${position} is given twice`);
+    if (position in buttons) {
+      throw new UsageError(`--button ${position} is given twice`);
+    }
     buttons[position] = match[2]!;
   }
   return buttons;

@@ -23,7 +23,9 @@ export async function mock(args: string[], io: Io): Promise<number> {
     io.stdout.write(MOCK_HELP);
     return EXIT.ok;
   }
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  }
   const port = wholeNumber("port", values.port, 0, 65535) ?? 4010;
   const perMinute = wholeNumber("rate-limit", values["rate-limit"], 1);
   // Loaded here: only this command needs the mock and node:http.
@@ -57,7 +59,9 @@ export async function mock(args: string[], io: Io): Promise<number> {
     );
   }
   await new Promise<void>((resolve) => {
-    if (!io.stop || io.stop.aborted) return resolve();
+    if (!io.stop || io.stop.aborted) {
+      return resolve();
+    }
     io.stop.addEventListener("abort", () => resolve(), { once: true });
   });
   await server.close();

@@ -1,10 +1,12 @@
 // `kapsokit send <template-id> --to <phone> --param <v> …`: one template message.
-import type { SendTemplateInput } from "@kapsokit/client";
+import { type Kapso, type SendTemplateInput, ValidationError, type ValidationIssue } from "@kapsokit/client";
 import { parseCommand } from "../args.js";
 import { createKapso } from "../client.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { fitProblems, type GivenSend } from "../template/fit.js";
+import { shapeOf } from "../template/shape.js";
 import { buttonsFromFlags } from "./button-flags.js";
 import { HEADER_OPTIONS, headerFromFlags } from "./header-flags.js";
 
@@ -35,8 +37,12 @@ const NAMED = /^([a-z\d_]+)=(.*)$/s;
 
 /** Positional values, or named ones when every value is `name=value`. */
 export function parametersFromFlags(values: string[], positional: boolean): SendTemplateInput["parameters"] {
-  if (values.length === 0) return undefined;
-  if (positional) return values;
+  if (values.length === 0) {
+    return undefined;
+  }
+  if (positional) {
+    return values;
+  }
   const named = values.map((value) => NAMED.exec(value));
   if (named.every((match) => match !== null)) {
     return Object.fromEntries(named.map((match) => [match![1]!, match![2]!]));
@@ -65,19 +71,35 @@ export async function send(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [templateId, ...extra] = positionals;
-  if (!templateId) throw new UsageError('missing <template-id>. Run "kapsokit send --help" for usage.');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (values go after --param)`);
-  if (!values.to) throw new UsageError("missing --to <phone>");
+  if (!templateId) {
+    throw new UsageError('missing <template-id>. Run "kapsokit send --help" for usage.');
+  }
+  if (extra.length) {
+    throw new UsageError(`unexpected argument "${extra[0]}" (values go after --param)`);
+  }
+  if (!values.to) {
+    throw new UsageError('missing --to <phone>. Run "kapsokit send --help" for usage.');
+  }
 
   const input: SendTemplateInput = { to: values.to };
   const parameters = parametersFromFlags(values.param ?? [], values.positional === true);
-  if (parameters) input.parameters = parameters;
+  if (parameters) {
+    input.parameters = parameters;
+  }
   const header = headerFromFlags(values);
-  if (header) input.header = header;
+  if (header) {
+    input.header = header;
+  }
   const buttons = buttonsFromFlags(values.button ?? []);
-  if (buttons) input.buttons = buttons;
-  if (values["whatsapp-config-id"]) input.whatsappConfigId = values["whatsapp-config-id"];
-  if (values["customer-id"]) input.customerId = values["customer-id"];
+  if (buttons) {
+    input.buttons = buttons;
+  }
+  if (values["whatsapp-config-id"]) {
+    input.whatsappConfigId = values["whatsapp-config-id"];
+  }
+  if (values["customer-id"]) {
+    input.customerId = values["customer-id"];
+  }
 
   let wire: unknown;
   const kapso = createKapso(io, {
@@ -89,15 +111,16 @@ export async function send(args: string[], io: Io): Promise<number> {
   });
   const { data, requestId } = await kapso.templates
     .send(templateId, input, { signal: io.abort })
-    .withResponse();
-
+    .withResponse()
+    .catch(async (error: unknown) => {
+      throw await inFlagWords(error, kapso, templateId, {
+        from: "flags",
+        parameters: givenParameters(parameters),
+        headerFlag: header?.type,
+      });
+    });
   if (values["dry-run"]) {
-    if (values.json) io.stdout.write(`${JSON.stringify({ status: "valid", templateId, body: wire })}\n`);
-    else {
-      io.stdout.write(`Dry run: the send to ${input.to} is valid; nothing was sent. It would send:\n`);
-      io.stdout.write(`${JSON.stringify(wire, null, 2)}\n`);
-    }
-    return EXIT.ok;
+    return reportDryRun(io, { templateId, to: input.to, wire, json: values.json === true });
   }
   // WhatsApp's id of the message, which its delivery and read receipts carry.
   const messageId = data.response.messages[0].id;
@@ -106,6 +129,51 @@ export async function send(args: string[], io: Io): Promise<number> {
   } else {
     const ids = [`message ${messageId}`, ...(requestId ? [`request ${requestId}`] : [])].join(", ");
     io.stdout.write(`Sent ${data.template_name || templateId} to ${input.to}: ${data.message} (${ids})\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Whether an issue is the client's check of the send against its template. */
+const fromTemplateCheck = (issue: ValidationIssue) =>
+  ["templateId", "parameters", "header"].includes(issue.path) && issue.message.startsWith("template ");
+
+/**
+ * A refusal by the client's template check, said in the words of the flags to change (which
+ * takes one more read of the template); any other error as it is.
+ */
+async function inFlagWords(
+  error: unknown,
+  kapso: Kapso,
+  templateId: string,
+  given: GivenSend,
+): Promise<unknown> {
+  if (!(error instanceof ValidationError) || !error.issues.some(fromTemplateCheck)) {
+    return error;
+  }
+  const { data: template } = await kapso.templates.get(templateId);
+  const fit = fitProblems(shapeOf(template), given);
+  return fit.length === 0
+    ? error
+    : new ValidationError([...error.issues.filter((i) => !fromTemplateCheck(i)), ...fit]);
+}
+
+/** What the parameters flags give, for the template check. */
+function givenParameters(parameters: SendTemplateInput["parameters"]): GivenSend["parameters"] {
+  if (parameters === undefined) {
+    return undefined;
+  }
+  return Array.isArray(parameters)
+    ? { positional: true, count: parameters.length }
+    : { positional: false, names: Object.keys(parameters) };
+}
+
+/** What a dry run of `send` prints: the body it would have sent. */
+function reportDryRun(io: Io, run: { templateId: string; to: string; wire: unknown; json: boolean }): number {
+  if (run.json) {
+    io.stdout.write(`${JSON.stringify({ status: "valid", templateId: run.templateId, body: run.wire })}\n`);
+  } else {
+    io.stdout.write(`Dry run: the send to ${run.to} is valid; nothing was sent. It would send:\n`);
+    io.stdout.write(`${JSON.stringify(run.wire, null, 2)}\n`);
   }
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@
 // `{{1}}` of the URL button at that position.
 import type { SendManyRecipient } from "@kapsokit/client";
 import { UsageError } from "../errors.js";
-import type { CsvRecord } from "./parse-csv.js";
+import type { CsvRecord } from "./read-csv.js";
 
 type Header = NonNullable<SendManyRecipient["header"]>;
 
@@ -32,30 +32,71 @@ export interface CsvLayout {
 
 const BUTTON_COLUMN = /^button_(\d+)$/;
 
+/** Why a header row may lack its `phone` column: a capital letter, or another separator. */
+function missingPhoneHint(names: string[]): string {
+  const cased = names.find((name) => name.toLowerCase() === "phone");
+  if (cased) {
+    return `; column names are lower case: rename "${cased}" to "phone"`;
+  }
+  const [only] = names;
+  for (const [separator, name] of [
+    [";", "semicolons"],
+    ["\t", "tabs"],
+  ] as const) {
+    if (names.length === 1 && only?.includes(separator)) {
+      return `; the file looks separated by ${name}: kapsokit reads comma-separated CSV (save or export it with commas)`;
+    }
+  }
+  return "";
+}
+
+/** The kinds of header the CSV's `header_*` columns give. */
+export function headerColumnKinds(layout: CsvLayout): ("text" | "image" | "video" | "document")[] {
+  return (["text", "image", "video", "document"] as const).filter(
+    (kind) => layout.headerColumns[`header_${kind}`] !== undefined,
+  );
+}
+
 /** Reads the header row, or throws a `UsageError` that says what is wrong with it. */
 export function readLayout(record: CsvRecord | undefined): CsvLayout {
-  if (!record) throw new UsageError("the CSV file is empty: it needs a header row with a `phone` column");
-  if (record.error) throw new UsageError(`the CSV header row is malformed: ${record.error}`);
+  if (!record) {
+    throw new UsageError("the CSV file is empty: it needs a header row with a `phone` column");
+  }
+  if (record.error) {
+    throw new UsageError(`the CSV header row is malformed: ${record.error}`);
+  }
   const names = record.fields.map((name) => name.trim());
   const seen = new Set<string>();
   for (const name of names) {
-    if (name === "") throw new UsageError("the CSV header row has an empty column name");
-    if (seen.has(name)) throw new UsageError(`the CSV header row names the column "${name}" twice`);
+    if (name === "") {
+      throw new UsageError("the CSV header row has an empty column name");
+    }
+    if (seen.has(name)) {
+      throw new UsageError(`the CSV header row names the column "${name}" twice`);
+    }
     seen.add(name);
   }
   const phone = names.indexOf("phone");
   if (phone < 0) {
-    throw new UsageError(`the CSV header row has no "phone" column (it has: ${names.join(", ")})`);
+    throw new UsageError(
+      `the CSV header row has no "phone" column (it has: ${names.join(", ")})${missingPhoneHint(names)}`,
+    );
   }
   const headerColumns: CsvLayout["headerColumns"] = {};
   const parameters: { name: string; index: number }[] = [];
   const buttons: CsvLayout["buttons"] = [];
   names.forEach((name, index) => {
-    if (index === phone) return;
+    if (index === phone) {
+      return;
+    }
     const button = BUTTON_COLUMN.exec(name);
-    if ((HEADER_COLUMNS as readonly string[]).includes(name)) headerColumns[name as HeaderColumn] = index;
-    else if (button) buttons.push({ position: Number(button[1]), index });
-    else parameters.push({ name, index });
+    if ((HEADER_COLUMNS as readonly string[]).includes(name)) {
+      headerColumns[name as HeaderColumn] = index;
+    } else if (button) {
+      buttons.push({ position: Number(button[1]), index });
+    } else {
+      parameters.push({ name, index });
+    }
   });
   for (const [i, { position, index }] of buttons.entries()) {
     if (position > 9) {
@@ -97,15 +138,24 @@ function rowHeader(fields: string[], layout: CsvLayout): Header | string | undef
   const given = (["header_text", "header_image", "header_video", "header_document"] as const).filter(
     (c) => value(c) !== undefined,
   );
-  if (given.length > 1) return `give one header per row, not ${given.join(" and ")}`;
+  if (given.length > 1) {
+    return `give one header per row, not ${given.join(" and ")}`;
+  }
   const filename = value("header_filename");
   const [column] = given;
-  if (!column) return filename === undefined ? undefined : "header_filename needs a header_document";
+  if (!column) {
+    return filename === undefined ? undefined : "header_filename needs a header_document";
+  }
   const content = value(column)!;
-  if (column === "header_text") return { type: "text", text: content };
-  if (column === "header_document")
+  if (column === "header_text") {
+    return { type: "text", text: content };
+  }
+  if (column === "header_document") {
     return filename ? { type: "document", url: content, filename } : { type: "document", url: content };
-  if (filename !== undefined) return "header_filename is only for a header_document";
+  }
+  if (filename !== undefined) {
+    return "header_filename is only for a header_document";
+  }
   return { type: column === "header_image" ? "image" : "video", url: content };
 }
 
@@ -116,7 +166,9 @@ export function toRecipient(
   defaultHeader: Header | undefined,
 ): { recipient: SendManyRecipient } | { error: string; phone: string } {
   const phone = (record.fields[layout.phone] ?? "").trim();
-  if (record.error) return { error: record.error, phone };
+  if (record.error) {
+    return { error: record.error, phone };
+  }
   if (record.fields.length !== layout.width) {
     return {
       error: `line ${record.line}: ${record.fields.length} fields, the header has ${layout.width}`,
@@ -126,11 +178,17 @@ export function toRecipient(
   const values = layout.parameters.map(({ name, index }) => [name, record.fields[index]!] as const);
   const parameters = layout.positional ? values.map(([, v]) => v) : Object.fromEntries(values);
   const header = rowHeader(record.fields, layout);
-  if (typeof header === "string") return { error: `line ${record.line}: ${header}`, phone };
+  if (typeof header === "string") {
+    return { error: `line ${record.line}: ${header}`, phone };
+  }
   const recipient: SendManyRecipient = { to: phone };
-  if (values.length > 0) recipient.parameters = parameters;
+  if (values.length > 0) {
+    recipient.parameters = parameters;
+  }
   const chosen = header ?? defaultHeader;
-  if (chosen) recipient.header = chosen;
+  if (chosen) {
+    recipient.header = chosen;
+  }
   // An empty button cell gives that row no value (the template check says if it needs one).
   const buttons = layout.buttons.filter(({ index }) => (record.fields[index] ?? "").trim() !== "");
   if (buttons.length > 0) {

@@ -16,7 +16,14 @@ export interface ErrorReport {
   /** Lines for people. */
   message: string;
   /** The same for --json. */
-  json: { name: string; message: string; status?: number; requestId?: string; issues?: unknown };
+  json: {
+    name: string;
+    message: string;
+    status?: number;
+    requestId?: string;
+    issues?: unknown;
+    problems?: string[];
+  };
 }
 
 /** The message and exit code for an error a command ended with. */
@@ -25,7 +32,11 @@ export function describeError(error: unknown, debug = false): ErrorReport {
     return {
       exitCode: EXIT.usage,
       message: error.message,
-      json: { name: "UsageError", message: error.message },
+      json: {
+        name: "UsageError",
+        message: error.message,
+        ...(error.problems.length > 1 ? { problems: error.problems } : {}),
+      },
     };
   }
   if (error instanceof ValidationError) {
@@ -37,10 +48,16 @@ export function describeError(error: unknown, debug = false): ErrorReport {
     };
   }
   if (error instanceof SendOutcomeUnknownError) {
+    const id = error.requestId ? ` (request ${error.requestId})` : "";
     return {
       exitCode: EXIT.unknown,
-      message: `${error.message}. The message may have been delivered; check before sending it again.`,
-      json: { name: error.name, message: error.message },
+      message: `${error.message}${id}. The message may have been delivered; check before sending it again.`,
+      json: {
+        name: error.name,
+        message: error.message,
+        ...(error.status === undefined ? {} : { status: error.status }),
+        ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      },
     };
   }
   if (error instanceof AuthenticationError) {
@@ -59,10 +76,10 @@ export function describeError(error: unknown, debug = false): ErrorReport {
     };
   }
   if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    // The message names the host and the runtime's reason (a refused connection, a DNS failure).
     return {
       exitCode: EXIT.failed,
-      message: `could not reach the API (${error.message}${cause}); check --base-url / KAPSO_BASE_URL and the network`,
+      message: `could not reach the API: ${error.message}; check --base-url / KAPSO_BASE_URL and the network`,
       json: { name: error.name, message: error.message },
     };
   }

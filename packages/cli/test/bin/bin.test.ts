@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type MockServer, startMockServer } from "@kapsokit/testing/server";
@@ -14,6 +15,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const STACK = /\n\s+at .+:\d+:\d+/;
+
+/** A port on 127.0.0.1 that nothing listens on: one that was free a moment ago. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe("the kapsokit binary", () => {
   it("sends against a server and exits 0", async () => {
@@ -33,23 +43,30 @@ describe("the kapsokit binary", () => {
     expect(stderr).not.toMatch(STACK);
   });
 
-  it("exits 1 with a message when nothing answers at the base URL", async () => {
-    const env = { KAPSO_API_KEY: "test", KAPSO_BASE_URL: "http://127.0.0.1:9/api/v1" };
+  it("exits 1 with a message naming the host and the reason when nothing answers at the base URL", async () => {
+    const port = await closedPort();
+    const env = { KAPSO_API_KEY: "test", KAPSO_BASE_URL: `http://127.0.0.1:${port}/api/v1` };
     const { code, stderr } = await runBin(["templates", "list"], env);
     expect(code).toBe(EXIT.failed);
-    expect(stderr).toMatch(/^kapsokit: could not reach the API/);
+    // The host and the runtime's reason, not a generic "Connection error".
+    expect(stderr).toMatch(
+      new RegExp(
+        `^kapsokit: could not reach the API: Connection to 127\\.0\\.0\\.1:${port} failed: .*ECONNREFUSED.*; check --base-url / KAPSO_BASE_URL and the network\n$`,
+      ),
+    );
     expect(stderr).not.toMatch(STACK);
   });
 
-  it("runs the mock until SIGTERM, answering like the API", async () => {
+  it("runs the mock until Ctrl-C, answering like the API, and says it stops", async () => {
     const mock = startBin(["mock", "--port", "0", "--json"]);
     await until(() => mock.stdout().includes("\n"));
     const { url } = JSON.parse(mock.stdout()) as { url: string };
     const response = await fetch(`${url}/whatsapp_templates`, { headers: { "X-API-Key": "test" } });
     expect(response.status).toBe(200);
     expect((await response.json()).data.length).toBeGreaterThan(0);
-    mock.child.kill("SIGTERM");
+    mock.child.kill("SIGINT");
     expect((await mock.exited).code).toBe(EXIT.ok);
+    expect(mock.stderr()).toBe("\nStopping the mock server.\n");
   });
 
   it("says when the mock's port is taken", async () => {
@@ -62,7 +79,9 @@ describe("the kapsokit binary", () => {
   it("on Ctrl-C finishes the sends in flight, writes the journal, and exits 130", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kapsokit-bin-"));
     let text = "phone,1,2\n";
-    for (let i = 0; i < 100; i++) text += `+1415777${String(i).padStart(4, "0")},a,b\n`;
+    for (let i = 0; i < 100; i++) {
+      text += `+1415777${String(i).padStart(4, "0")},a,b\n`;
+    }
     writeFileSync(join(dir, "people.csv"), text);
     const env = { KAPSO_API_KEY: "test", KAPSO_BASE_URL: server.url };
     const before = server.mock.sent.length;

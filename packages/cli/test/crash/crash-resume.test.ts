@@ -74,8 +74,11 @@ it(`sends each of ${ROWS} recipients at most once across ${KILLS} SIGKILLs and r
     await sleep(Math.floor(rand() * 4));
     bulk.child.kill("SIGKILL");
     const { signal, code } = await bulk.exited;
-    if (signal === "SIGKILL") kills++;
-    else expect.fail(`run ${run} ended by itself (exit ${code}) before it could be killed: ${bulk.stderr()}`);
+    if (signal === "SIGKILL") {
+      kills++;
+    } else {
+      expect.fail(`run ${run} ended by itself (exit ${code}) before it could be killed: ${bulk.stderr()}`);
+    }
   }
 
   const last = startBin(args(run), env, dir);
@@ -83,7 +86,9 @@ it(`sends each of ${ROWS} recipients at most once across ${KILLS} SIGKILLs and r
   expect([EXIT.ok, EXIT.unknown], last.stderr()).toContain(code);
 
   const sends = new Map<string, number>();
-  for (const message of server.mock.sent) sends.set(message.to, (sends.get(message.to) ?? 0) + 1);
+  for (const message of server.mock.sent) {
+    sends.set(message.to, (sends.get(message.to) ?? 0) + 1);
+  }
   // Never twice, across every run.
   expect(Math.max(...sends.values())).toBe(1);
 
@@ -102,8 +107,12 @@ it(`sends each of ${ROWS} recipients at most once across ${KILLS} SIGKILLs and r
     const status = final.get(phone);
     expect(["sent", "skipped", "unknown"]).toContain(status);
     // Reported sent means the server has it; the server not having it means it is reported unknown.
-    if (status !== "unknown") expect(sends.get(phone), phone).toBe(1);
-    if (!sends.has(phone)) expect(status, phone).toBe("unknown");
+    if (status !== "unknown") {
+      expect(sends.get(phone), phone).toBe(1);
+    }
+    if (!sends.has(phone)) {
+      expect(status, phone).toBe("unknown");
+    }
   }
   // The kills did land mid-send: some sends were in flight, and are reported, not repeated.
   expect(unknown).toBeGreaterThan(0);

@@ -12,8 +12,9 @@ function csv(cli: TestCli, name: string, text: string): string {
 
 function people(count: number, from = 0): string {
   let text = "phone,1,2\n";
-  for (let i = from; i < from + count; i++)
+  for (let i = from; i < from + count; i++) {
     text += `+1415555${String(i).padStart(4, "0")},"Person, ${i}",code ${i}\n`;
+  }
   return text;
 }
 
@@ -54,19 +55,35 @@ describe("kapsokit send-bulk", () => {
 
   it("reports bad rows with their line, sends the rest, and exits 1", async () => {
     const cli = createTestCli();
-    const text = `${people(5)}12345,bad,phone\n+14155550100,too,many,fields\n+14155550101,,empty\n+14155550102,"x"y,quote\n${people(3, 6).split("\n").slice(1).join("\n")}`;
+    const text = `${people(5)}12345,bad,phone\n+14155550100,too,many,fields\n+14155550101,,empty\n${people(3, 6).split("\n").slice(1).join("\n")}`;
     csv(cli, "mixed.csv", text);
     const { code, stdout, stderr } = await cli.run(["send-bulk", NOTICE.id, "--csv", "mixed.csv"]);
     expect(code).toBe(EXIT.failed);
-    expect(stdout).toMatch(/^Sent 8, failed 4, skipped 0, unknown 0 of 12 rows/);
+    expect(stdout).toMatch(/^Sent 8, failed 3, skipped 0, unknown 0 of 11 rows/);
     expect(stdout).toContain("--resume to retry the failed rows");
     expect(stderr).toContain("line 7 (12345): failed: to must be a phone number");
     expect(stderr).toContain("line 8 (+14155550100): failed: line 8: 4 fields, the header has 3");
     expect(stderr).toContain("line 9 (+14155550101): failed: parameters[0] must be a non-empty string");
-    expect(stderr).toContain("line 10 (+14155550102): failed: line 10: text after a closing quote");
     expect(sentTo(cli)).toHaveLength(8);
     const failed = results(cli, "mixed.results.csv").filter((r) => r.status === "failed");
-    expect(failed.map((r) => r.line).sort()).toEqual(["10", "7", "8", "9"]);
+    expect(failed.map((r) => r.line).sort()).toEqual(["7", "8", "9"]);
+  });
+
+  it("refuses a file with a broken quote before sending anything, naming the line", async () => {
+    const cli = createTestCli();
+    csv(
+      cli,
+      "quote.csv",
+      `${people(5)}+14155550102,"x"y,quote\n${people(3, 6).split("\n").slice(1).join("\n")}`,
+    );
+    const { code, stderr } = await cli.run(["send-bulk", NOTICE.id, "--csv", "quote.csv"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(
+      "kapsokit: the CSV file quote.csv is malformed at line 7: text after a closing quote (quote the whole field and double the quote); nothing past it can be read safely\n",
+    );
+    expect(cli.mock.sent).toHaveLength(0);
+    expect(existsSync(join(cli.dir, "quote.journal.jsonl"))).toBe(false);
+    expect(existsSync(join(cli.dir, "quote.results.csv"))).toBe(false);
   });
 
   it("sends named parameters from named columns", async () => {
@@ -205,7 +222,9 @@ describe("kapsokit send-bulk", () => {
       { operation: "sendWhatsappTemplate", times: Number.POSITIVE_INFINITY },
     );
     const timer = setInterval(() => {
-      if (cli.mock.sent.length >= 20) stop.abort();
+      if (cli.mock.sent.length >= 20) {
+        stop.abort();
+      }
     }, 1);
     const io = { stop: stop.signal };
     const { code, stdout } = await cli.run(
@@ -257,29 +276,51 @@ describe("kapsokit send-bulk", () => {
       "no/such/dir/r.csv",
     ]);
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toContain(`cannot write the results file ${join(cli.dir, "no/such/dir/r.csv")} (ENOENT)`);
+    expect(stderr).toBe(
+      `kapsokit: cannot write the results file ${join(cli.dir, "no/such/dir/r.csv")}: its folder does not exist (ENOENT)\n`,
+    );
     expect(cli.mock.sent).toHaveLength(0);
   });
 
   it.each([
-    [[], "missing --csv <file>"],
-    [["--csv", "nowhere.csv"], "cannot read the CSV file nowhere.csv"],
-    [["--csv", "people.csv", "--rate", "fast"], '--rate must look like 100/min or 5/s, not "fast"'],
+    [[], 'missing --csv <file>. Run "kapsokit send-bulk --help" for usage.'],
+    [["--csv", "nowhere.csv"], "cannot read the CSV file nowhere.csv: no such file (ENOENT)"],
+    [["--csv", "."], "cannot read the CSV file .: is a directory"],
+    [["--csv", "people.csv", "--rate", "fast"], '--rate fast: rate "fast" is not like "100/min" or "5/s"'],
+    [
+      ["--csv", "people.csv", "--rate", "0/s"],
+      "--rate 0/s: rate must be a positive number of sends per second or per minute",
+    ],
     [["--csv", "people.csv", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 1000"],
     [["--csv", "people.csv", "--retry-unknown"], "--retry-unknown goes with --resume"],
     [["--csv", "people.csv", "--no-journal", "--resume"], "--no-journal cannot be combined"],
     [["--csv", "people.csv", "--resume"], "--resume: there is no journal at"],
     [["--csv", "nophone.csv"], 'the CSV header row has no "phone" column (it has: name, 1)'],
+    [
+      ["--csv", "capital.csv"],
+      'the CSV header row has no "phone" column (it has: Phone, 1, 2); column names are lower case: rename "Phone" to "phone"',
+    ],
+    [
+      ["--csv", "semicolons.csv"],
+      'the CSV header row has no "phone" column (it has: phone;1;2); the file looks separated by semicolons: kapsokit reads comma-separated CSV (save or export it with commas)',
+    ],
     [["--csv", "empty.csv"], "the CSV file is empty"],
-    [["--csv", "people.csv", "--results", "people.csv"], "must be three different files"],
+    [
+      ["--csv", "people.csv", "--results", "people.csv"],
+      "the CSV, the journal and the results file must be three different files",
+    ],
   ])("%j is a usage error", async (args, message) => {
     const cli = createTestCli();
     csv(cli, "people.csv", people(2));
     csv(cli, "nophone.csv", "name,1\nAna,x\n");
+    csv(cli, "capital.csv", "Phone,1,2\n+14155550123,a,b\n");
+    csv(cli, "semicolons.csv", "phone;1;2\n+14155550123;a;b\n");
     csv(cli, "empty.csv", "");
     const { code, stderr } = await cli.run(["send-bulk", NOTICE.id, ...args]);
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toContain(message);
-    expect(cli.mock.calls).toHaveLength(0);
+    // One line, the problem first.
+    expect(stderr.startsWith(`kapsokit: ${message}`), stderr).toBe(true);
+    expect(stderr.indexOf("\n")).toBe(stderr.length - 1);
+    expect(cli.mock.sent).toHaveLength(0);
   });
 });

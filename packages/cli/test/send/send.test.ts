@@ -30,6 +30,36 @@ describe("kapsokit send", () => {
     });
   });
 
+  it.each([
+    [
+      "positional values for a named template",
+      [ORDER.id, "--param", "Ana", "--param", "1042"],
+      "  parameters: template order_update takes named parameters: give --param customer_name=… --param order_number=…",
+    ],
+    [
+      "--header-text for a template whose header is fixed text",
+      [ORDER.id, "--param", "customer_name=Ana", "--param", "order_number=1", "--header-text", "Hi"],
+      `  header: template order_update's header is fixed text ("Order update"): drop --header-text`,
+    ],
+    [
+      "a missing image header",
+      [REMINDER.id, "--param", "a", "--param", "b"],
+      "  header: template appointment_reminder has an image header: give --header-image <url>",
+    ],
+  ])("says which flag to change for %s", async (_, args, line) => {
+    const cli = createTestCli();
+    const { code, stderr } = await cli.run([
+      "send",
+      ...args.slice(0, 1),
+      "--to",
+      "+14155550123",
+      ...args.slice(1),
+    ]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(`kapsokit: invalid input, nothing was sent:\n${line}\n`);
+    expect(cli.mock.sent).toHaveLength(0);
+  });
+
   it("sends named parameters given as name=value", async () => {
     const cli = createTestCli();
     const args = [
@@ -199,7 +229,7 @@ describe("kapsokit send", () => {
 
   it.each([
     [["send"], "missing <template-id>"],
-    [["send", REMINDER.id], "missing --to <phone>"],
+    [["send", REMINDER.id], 'missing --to <phone>. Run "kapsokit send --help" for usage.'],
     [
       ["send", REMINDER.id, "--to", "+1", "--param", "a", "--param", "b=c"],
       "some --param values are name=value",
@@ -212,7 +242,10 @@ describe("kapsokit send", () => {
     ],
     [["send", REMINDER.id, "--to", "+1", "--button", "track123"], "--button takes <position>=<text>"],
     [["send", REMINDER.id, "--to", "+1", "--button", "0=a", "--button", "0=b"], "--button 0 is given twice"],
-    [["send", REMINDER.id, "--to", "+1", "--colour", "red"], "Unknown option --colour"],
+    [
+      ["send", REMINDER.id, "--to", "+1", "--colour", "red"],
+      'unknown option --colour. Run "kapsokit send --help" for usage.',
+    ],
     [["send", REMINDER.id, "extra", "--to", "+1"], 'unexpected argument "extra"'],
   ])("%j is a usage error: %s", async (args, message) => {
     const cli = createTestCli();

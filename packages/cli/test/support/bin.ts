@@ -41,5 +41,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Waits until `check` holds, polling every millisecond. */
 export async function until(check: () => boolean): Promise<void> {
-  while (!check()) await sleep(1);
+  while (!check()) {
+    await sleep(1);
+  }
 }

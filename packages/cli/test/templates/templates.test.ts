@@ -13,7 +13,8 @@ describe("kapsokit templates", () => {
     expect(stdout).toMatch(
       new RegExp(`${REMINDER.id}\\s+appointment_reminder\\s+en_US\\s+UTILITY\\s+approved\\s+image\\s+1 2`),
     );
-    expect(stdout).toMatch(/order_update .* text\s+customer_name order_number/);
+    // order_update's header is fixed text: a send gives none.
+    expect(stdout).toMatch(/order_update .* text \(fixed\)\s+customer_name order_number/);
   });
 
   it("filters and prints JSON", async () => {
@@ -28,11 +29,22 @@ describe("kapsokit templates", () => {
     expect(cli.mock.calls).toHaveLength(1);
   });
 
+  it.each([
+    [["templates", "get", "--help"], /^Usage: kapsokit templates get <template-id>/, "--status"],
+    [["templates", "list", "--help"], /^Usage: kapsokit templates list/, "<template-id>"],
+  ])("%j shows only that command's options", async (args, usage, foreign) => {
+    const { code, stdout } = await createTestCli().run(args);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(usage);
+    expect(stdout).not.toContain(foreign);
+  });
+
   it("shows one template", async () => {
     const { code, stdout } = await createTestCli().run(["templates", "get", ORDER.id]);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain(`order_update (${ORDER.id})`);
     expect(stdout).toMatch(/parameters\s+customer_name order_number/);
+    expect(stdout).toContain('header      text (fixed): "Order update" (sends give no header)');
   });
 
   it("shows a template's buttons, and how to fill the URL button that takes a value", async () => {

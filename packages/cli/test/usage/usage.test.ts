@@ -7,7 +7,9 @@ describe("kapsokit usage", () => {
     const cli = createTestCli();
     expect(await cli.run(["--help"])).toEqual({ code: EXIT.ok, stdout: HELP, stderr: "" });
     expect((await cli.run([])).code).toBe(EXIT.usage);
-    expect(HELP).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}70 .*\n {2}130 /);
+    expect(HELP).toMatch(
+      /Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}70 .*\n {2}74 .*\n {2}130 /,
+    );
   });
 
   it.each(["send", "send-bulk", "templates", "mock"])("prints the help of %s", async (command) => {
