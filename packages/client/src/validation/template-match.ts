@@ -25,9 +25,14 @@ export function matchTemplate(
     if (!Array.isArray(given) || given.length !== names.length) {
       fail("parameters", `${names.length} positional parameters (${list(names)})`);
     }
+  } else if (Array.isArray(given)) {
+    fail(
+      "parameters",
+      `named parameters ${list(names)}, got ${given.length ? `${given.length} positional values` : "none"}`,
+    );
   } else {
-    const keys = Array.isArray(given) ? [] : Object.keys(given);
-    if (Array.isArray(given) || keys.length !== names.length || names.some((n) => !keys.includes(n))) {
+    const keys = Object.keys(given);
+    if (keys.length !== names.length || names.some((n) => !keys.includes(n))) {
       fail("parameters", `named parameters ${list(names)}, got ${list(keys)}`);
     }
   }
@@ -37,7 +42,17 @@ export function matchTemplate(
   if (format !== "LOCATION") {
     const wanted =
       format === "TEXT" ? (placeholders(head?.text).length ? "text" : undefined) : format?.toLowerCase();
-    if (message.header_type !== wanted) fail("header", wanted ? `header type ${wanted}` : "no header");
+    if (message.header_type !== wanted) {
+      if (format === "TEXT" && !wanted) {
+        // The header is part of the template: nothing of it is sent.
+        issues.push({
+          path: "header",
+          message: `template ${template.name}'s header is fixed text (${JSON.stringify(head?.text ?? "")}): a send gives no header`,
+        });
+      } else {
+        fail("header", wanted ? `header type ${wanted}` : "no header");
+      }
+    }
   }
 
   const buttons = part("BUTTONS")?.buttons ?? [];
