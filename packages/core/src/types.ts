@@ -30,29 +30,43 @@ type JsonRequest<Id extends string> =
       ? Body
       : MissingOperation<`${Id} (a JSON request body)`>;
 
+// Object types are declared as interfaces, so tools (the API docs, an editor's hover) show
+// them by name instead of spelling out their members at every use.
+type Named<T> = T extends object ? T : never;
+
+// An interface over a missing operation would still compile, so the operations these names
+// are read from are required here: without one, the type-check fails on its line, naming it.
+type RequireOperation<Id extends keyof operations> = Id;
+/** The operations of the OpenAPI document that kapsokit's names are read from. */
+export type RequiredOperations = [
+  RequireOperation<"sendWhatsappTemplate">,
+  RequireOperation<"getWhatsappTemplate">,
+  RequireOperation<"listWhatsappTemplates">,
+];
+
 /** The JSON body of a send: `{ template: { phone_number, ... } }`. */
-export type SendTemplateBody = JsonRequest<"sendWhatsappTemplate">;
+export interface SendTemplateBody extends Named<JsonRequest<"sendWhatsappTemplate">> {}
 /** The `template` object inside a send body, in the API's wire shape. */
-export type TemplateMessage = NonNullable<SendTemplateBody["template"]>;
+export interface TemplateMessage extends Named<NonNullable<SendTemplateBody["template"]>> {}
 /** The 200 answer of a send. */
-export type SendTemplateResponse = JsonAnswer<"sendWhatsappTemplate", 200>;
+export interface SendTemplateResponse extends Named<JsonAnswer<"sendWhatsappTemplate", 200>> {}
 /**
  * WhatsApp's own answer to a send: `messages[0].id` is the message id WhatsApp reports the
  * message's status by.
  */
-export type WhatsappSendResult = SendTemplateResponse["response"];
+export interface WhatsappSendResult extends Named<SendTemplateResponse["response"]> {}
 /** The `{ data }` answer of a template get. */
-export type GetTemplateResponse = JsonAnswer<"getWhatsappTemplate", 200>;
+export interface GetTemplateResponse extends Named<JsonAnswer<"getWhatsappTemplate", 200>> {}
 /** One WhatsApp template as the API returns it. */
-export type WhatsappTemplate = NonNullable<GetTemplateResponse["data"]>;
+export interface WhatsappTemplate extends Named<NonNullable<GetTemplateResponse["data"]>> {}
 /** One of a template's WhatsApp components (HEADER, BODY, FOOTER, BUTTONS). */
-export type TemplateComponent = NonNullable<WhatsappTemplate["components"]>[number];
+export interface TemplateComponent extends Named<NonNullable<WhatsappTemplate["components"]>[number]> {}
 /** One button of a template's BUTTONS component (URL, QUICK_REPLY, PHONE_NUMBER, ...). */
-export type TemplateButton = NonNullable<TemplateComponent["buttons"]>[number];
+export interface TemplateButton extends Named<NonNullable<TemplateComponent["buttons"]>[number]> {}
 /** One page of templates with its paging metadata. */
-export type WhatsappTemplateList = JsonAnswer<"listWhatsappTemplates", 200>;
+export interface WhatsappTemplateList extends Named<JsonAnswer<"listWhatsappTemplates", 200>> {}
 /** The paging metadata of a template list. */
-export type PageMeta = NonNullable<WhatsappTemplateList["meta"]>;
+export interface PageMeta extends Named<NonNullable<WhatsappTemplateList["meta"]>> {}
 /** Query parameters of the template list. */
 export type ListTemplatesQuery = NonNullable<Operation<"listWhatsappTemplates">["parameters"]["query"]>;
 /**
@@ -82,6 +96,6 @@ export type NamedParameters = Exclude<
 /** Values for URL buttons' `{{1}}`, by the button's position: `{ "0": "track123" }`. */
 export type ButtonUrlParameters = NonNullable<TemplateMessage["button_url_params"]>;
 /** The API's general error body. */
-export type ErrorBody = JsonAnswer<"getWhatsappTemplate", 404>;
+export interface ErrorBody extends Named<JsonAnswer<"getWhatsappTemplate", 404>> {}
 /** The 500 body of a send that WhatsApp refused. */
-export type ServiceErrorBody = JsonAnswer<"sendWhatsappTemplate", 500>;
+export interface ServiceErrorBody extends Named<JsonAnswer<"sendWhatsappTemplate", 500>> {}
