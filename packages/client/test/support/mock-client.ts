@@ -1,0 +1,59 @@
+// The client on @kapsokit/testing's mock, which checks every request against the spec and
+// answers as the API does. The mock accepts API_KEY alone, so a call that succeeds proves
+// which key went out (the mock's records show it as "[redacted]").
+import {
+  createFixtures,
+  createKapsoMock,
+  defineTemplate,
+  fixtures,
+  type KapsoMock,
+  type KapsoMockOptions,
+} from "@kapsokit/testing";
+import { Kapso, type KapsoOptions, type SendTemplateInput } from "../../src/index.js";
+
+export const API_KEY = "kapso_live_7d1f0c2a9b8e4d3c";
+
+/** A template id the mock does not have: the API answers 404 for it. */
+export const MISSING_TEMPLATE_ID = "0d9f8e7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f";
+
+/** The appointment reminder fixture and a send that fits it, which the mock accepts. */
+export const reminder: { readonly id: string; readonly input: SendTemplateInput } = {
+  id: fixtures.appointmentReminder.id,
+  input: {
+    to: "+14155550123",
+    parameters: ["Ana", "Friday at 3 PM"],
+    header: { type: "image", url: "https://example.com/reminder.jpg" },
+  },
+};
+
+/**
+ * A template without placeholders, header or buttons, and the send that fits it: a number
+ * alone. The client checks such a send without loading a module on demand (it does for
+ * headers and buttons), so a test on fake timers can run the timers as soon as the call starts.
+ */
+export const notice = {
+  id: "5a7c9e1b-3d2f-4a6b-8c0e-2f4a6c8e0b1d",
+  input: { to: "+14155550123" },
+  template: defineTemplate({
+    id: "5a7c9e1b-3d2f-4a6b-8c0e-2f4a6c8e0b1d",
+    name: "service_notice",
+    content: "Your service window opens tomorrow.",
+  }),
+} as const;
+
+/**
+ * A fresh mock (seeded with `mockOptions.templates`, by default the fixtures and `notice`,
+ * and accepting only API_KEY unless told otherwise) and a client on it.
+ */
+export function kapsoOnMock(
+  clientOptions: Omit<KapsoOptions, "fetch"> = {},
+  mockOptions: KapsoMockOptions = {},
+): { mock: KapsoMock; kapso: Kapso } {
+  const mock = createKapsoMock({
+    apiKeys: [API_KEY],
+    templates: [...Object.values(createFixtures()), notice.template],
+    ...mockOptions,
+  });
+  const kapso = new Kapso({ apiKey: API_KEY, baseUrl: mock.baseUrl, fetch: mock.fetch, ...clientOptions });
+  return { mock, kapso };
+}
