@@ -2,7 +2,9 @@
 import { createKapsoMock, fixtures } from "@kapsokit/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, DEFAULT_BASE_URL, Kapso, KapsoError } from "../../src/index.js";
-import { API_KEY, kapsoOnMock } from "../support/mock-client.js";
+import { API_KEY, expectRequestsKeptToTheSpec, kapsoOnMock } from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 afterEach(() => {
   vi.unstubAllEnvs();

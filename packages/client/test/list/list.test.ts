@@ -1,8 +1,10 @@
 // A list is one page when awaited and every template of every page when iterated.
 import { defineTemplate, type StoredTemplate } from "@kapsokit/testing";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/index.js";
-import { kapsoOnMock } from "../support/mock-client.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock } from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 // Seven templates, t0 the newest: the API lists newest first.
 const many = Array.from({ length: 7 }, (_, i) =>

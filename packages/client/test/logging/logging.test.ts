@@ -2,7 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LogLevel } from "../../src/index.js";
 import { memoryLogger } from "../support/memory-logger.js";
-import { kapsoOnMock, MISSING_TEMPLATE_ID, notice } from "../support/mock-client.js";
+import {
+  expectRequestsKeptToTheSpec,
+  kapsoOnMock,
+  MISSING_TEMPLATE_ID,
+  notice,
+} from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 beforeEach(() => {
   vi.useFakeTimers();

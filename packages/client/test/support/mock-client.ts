@@ -54,6 +54,38 @@ export function kapsoOnMock(
     templates: [...Object.values(createFixtures()), notice.template],
     ...mockOptions,
   });
+  made.push(mock);
   const kapso = new Kapso({ apiKey: API_KEY, baseUrl: mock.baseUrl, fetch: mock.fetch, ...clientOptions });
   return { mock, kapso };
+}
+
+/** The mocks `kapsoOnMock` made since `expectRequestsKeptToTheSpec` last looked. */
+const made: KapsoMock[] = [];
+
+/**
+ * Throws, naming each one, unless every request received by the mocks `kapsoOnMock` made
+ * (since the last call) keeps to the spec. A fault answers before the mock checks anything, as a failing server
+ * would, and a test that expects an error cannot tell the API's 422 from the mock's spec
+ * check; so each request is replayed here on a fresh mock without faults or template checks,
+ * which names what breaks the spec. Meant for `afterEach`.
+ */
+export async function expectRequestsKeptToTheSpec(): Promise<void> {
+  const broken: string[] = [];
+  for (const mock of made.splice(0)) {
+    const judge = createKapsoMock({ baseUrl: mock.baseUrl, templateChecks: false });
+    for (const call of mock.calls) {
+      const body =
+        call.body === undefined || typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+      await judge.fetch(call.url, { method: call.method, headers: call.headers, body });
+      const judged = judge.calls.at(-1)!;
+      const status = judged.response?.status;
+      // 404 is an unknown template (without template checks, the only other answers are 200s).
+      if (judged.operation === null || (status !== 200 && status !== 404)) {
+        broken.push(`${call.method} ${call.url}: ${status} ${JSON.stringify(judged.response?.body)}`);
+      }
+    }
+  }
+  if (broken.length > 0) {
+    throw new Error(`requests that break the spec:\n${broken.join("\n")}`);
+  }
 }

@@ -1,8 +1,10 @@
 // Bad input never reaches the wire: every problem is listed with its field path, and the
 // fetch is never called.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type SendTemplateInput, ValidationError } from "../../src/index.js";
-import { kapsoOnMock, notice } from "../support/mock-client.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock, notice } from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 async function issuesOf(input: unknown, templateId: string = notice.id) {
   const { mock, kapso } = kapsoOnMock({ logLevel: "off" });

@@ -3,7 +3,9 @@
 import { defineTemplate, type StoredTemplate } from "@kapsokit/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NotFoundError, UnprocessableEntityError, ValidationError } from "../../src/index.js";
-import { kapsoOnMock } from "../support/mock-client.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock } from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 afterEach(() => {
   vi.useRealTimers();
