@@ -17,14 +17,13 @@ import {
 } from "../../src/index.js";
 import { expectRequestsKeptToTheSpec, kapsoOnMock, notice } from "../support/mock-client.js";
 
-afterEach(expectRequestsKeptToTheSpec);
-
 beforeEach(() => {
   vi.useFakeTimers();
 });
 afterEach(() => {
   vi.useRealTimers();
 });
+afterEach(expectRequestsKeptToTheSpec);
 
 const always = Number.POSITIVE_INFINITY;
 

@@ -9,8 +9,6 @@ import {
   notice,
 } from "../support/mock-client.js";
 
-afterEach(expectRequestsKeptToTheSpec);
-
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -18,6 +16,7 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllEnvs();
 });
+afterEach(expectRequestsKeptToTheSpec);
 
 function client(logLevel: LogLevel | undefined, options: { timeout?: number } = {}) {
   const { lines, logger } = memoryLogger();

@@ -64,10 +64,10 @@ const made: KapsoMock[] = [];
 
 /**
  * Throws, naming each one, unless every request received by the mocks `kapsoOnMock` made
- * (since the last call) keeps to the spec. A fault answers before the mock checks anything, as a failing server
- * would, and a test that expects an error cannot tell the API's 422 from the mock's spec
- * check; so each request is replayed here on a fresh mock without faults or template checks,
- * which names what breaks the spec. Meant for `afterEach`.
+ * (since the last call) keeps to the spec. A fault answers before the mock checks anything,
+ * as a failing server would, and a test that expects an error cannot tell the API's 422 from
+ * the mock's spec check; so each request is replayed here on a fresh mock without faults or
+ * template checks, which names what breaks the spec. Meant for `afterEach`.
  */
 export async function expectRequestsKeptToTheSpec(): Promise<void> {
   const broken: string[] = [];
