@@ -5,26 +5,15 @@ import {
   createFixtures,
   createKapsoMock,
   defineTemplate,
-  fixtures,
   type KapsoMock,
   type KapsoMockOptions,
 } from "@kapsokit/testing";
-import { Kapso, type KapsoOptions, type SendTemplateInput } from "../../src/index.js";
+import { Kapso, type KapsoOptions } from "../../src/index.js";
 
 export const API_KEY = "kapso_live_7d1f0c2a9b8e4d3c";
 
 /** A template id the mock does not have: the API answers 404 for it. */
 export const MISSING_TEMPLATE_ID = "0d9f8e7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f";
-
-/** The appointment reminder fixture and a send that fits it, which the mock accepts. */
-export const reminder: { readonly id: string; readonly input: SendTemplateInput } = {
-  id: fixtures.appointmentReminder.id,
-  input: {
-    to: "+14155550123",
-    parameters: ["Ana", "Friday at 3 PM"],
-    header: { type: "image", url: "https://example.com/reminder.jpg" },
-  },
-};
 
 /**
  * A template without placeholders, header or buttons, and the send that fits it: a number
