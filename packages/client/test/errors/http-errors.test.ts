@@ -8,14 +8,14 @@ import {
   APIUserAbortError,
   AuthenticationError,
   InternalServerError,
-  Kapso,
+  type Kapso,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   SendOutcomeUnknownError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import { API_KEY, fakeApi, TEMPLATE_ID } from "../support/fake-api.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock, notice } from "../support/mock-client.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -23,25 +23,12 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
+afterEach(expectRequestsKeptToTheSpec);
 
-const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "X-Request-Id": "req_9", ...headers } });
+const always = Number.POSITIVE_INFINITY;
 
-function client(
-  answers: (Response | Error | "hang")[],
-  options: { maxRetries?: number; timeout?: number } = {},
-) {
-  const api = fakeApi({
-    answers: answers.map((a) =>
-      a === "hang"
-        ? (request: Request) =>
-            new Promise<Response>((_, reject) =>
-              request.signal.addEventListener("abort", () => reject(request.signal.reason)),
-            )
-        : a,
-    ),
-  });
-  return { api, kapso: new Kapso({ apiKey: API_KEY, fetch: api.fetch, logLevel: "off", ...options }) };
+function client(options: { maxRetries?: number; timeout?: number; totalTimeout?: number } = {}) {
+  return kapsoOnMock({ logLevel: "off", ...options });
 }
 
 async function failure(promise: Promise<unknown>) {
@@ -50,7 +37,7 @@ async function failure(promise: Promise<unknown>) {
   return outcome;
 }
 
-const send = (kapso: Kapso) => kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" });
+const send = (kapso: Kapso) => kapso.templates.send(notice.id, notice.input);
 
 describe("HTTP errors", () => {
   it.each([
@@ -61,7 +48,8 @@ describe("HTTP errors", () => {
   ])(
     "a %i to a send is a %o with the server's message, body, headers and request id",
     async (status, Class, body) => {
-      const { kapso } = client([reply(status, body)]);
+      const { mock, kapso } = client();
+      mock.fault({ kind: "error", status, body, headers: { "X-Request-Id": "req_9" } });
       const error = (await failure(send(kapso))) as APIError;
       expect(error).toBeInstanceOf(Class);
       expect(error.status).toBe(status);
@@ -69,17 +57,19 @@ describe("HTTP errors", () => {
       expect(error.body).toEqual(body);
       expect(error.headers.get("x-request-id")).toBe("req_9");
       expect(error.requestId).toBe("req_9");
+      expect(mock.calls).toHaveLength(1);
     },
   );
 
-  it("a 429 that outlasts the retries is a RateLimitError with retryAfter in ms", async () => {
-    const limited = () => reply(429, { error: "Rate limit exceeded" }, { "Retry-After": "1" });
-    const { api, kapso } = client([limited(), limited(), limited()]);
+  it("a 429 that outlasts the retries is a RateLimitError with retryAfter in ms, sent three times and never accepted", async () => {
+    const { mock, kapso } = client();
+    mock.fault({ kind: "rateLimited", retryAfter: 1 }, { times: always });
     const error = (await failure(send(kapso))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(1000);
     expect(error.message).toBe("Rate limit exceeded");
-    expect(api.calls).toHaveLength(3);
+    expect(mock.calls).toHaveLength(3);
+    expect(mock.sent).toHaveLength(0);
   });
 
   it("a 500 to a send is an unknown outcome, sent once, with the server's error inside", async () => {
@@ -87,105 +77,125 @@ describe("HTTP errors", () => {
       status: "error",
       message: "Failed to send template message: (#131026) Message undeliverable",
     };
-    const { api, kapso } = client([reply(500, body)]);
+    const { mock, kapso } = client();
+    mock.fault({ kind: "error", status: 500, body }, { times: always });
     const error = (await failure(send(kapso))) as SendOutcomeUnknownError;
     expect(error).toBeInstanceOf(SendOutcomeUnknownError);
     expect(error.cause).toBeInstanceOf(InternalServerError);
     expect((error.cause as InternalServerError).body).toEqual(body);
     expect(error.message).toMatch(/Message undeliverable/);
-    expect(api.calls).toHaveLength(1);
+    expect(mock.calls).toHaveLength(1);
   });
 
   it("a 500 to a read is retried and then an InternalServerError", async () => {
-    const { api, kapso } = client([
-      reply(500, {}),
-      reply(500, {}),
-      reply(500, { error: "Internal server error" }),
-    ]);
-    const error = await failure(kapso.templates.get(TEMPLATE_ID));
+    const { mock, kapso } = client();
+    mock.fault({ kind: "error", status: 500 }, { times: always });
+    const error = await failure(kapso.templates.get(notice.id));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(api.calls).toHaveLength(3);
+    expect(mock.calls).toHaveLength(3);
   });
 
-  it("a success answer that cannot be read makes a send's outcome unknown", async () => {
-    const { kapso } = client([new Response("<html>", { status: 200 })]);
+  it("a success answer that cannot be read makes a send's outcome unknown, the answer's status inside", async () => {
+    const { mock, kapso } = client();
+    mock.fault({ kind: "malformedJson" });
     const error = (await failure(send(kapso))) as SendOutcomeUnknownError;
     expect(error).toBeInstanceOf(SendOutcomeUnknownError);
     expect((error.cause as APIError).status).toBe(200);
+    expect(mock.calls).toHaveLength(1);
   });
 
-  it("a success answer that cannot be read is an APIError for a read", async () => {
-    const { kapso } = client([new Response("not json", { status: 200 })]);
-    const error = await failure(kapso.templates.get(TEMPLATE_ID));
+  it("a success answer that cannot be read is an APIError for a read, with the text as its body", async () => {
+    const { mock, kapso } = client();
+    mock.fault({ kind: "malformedJson" });
+    const error = await failure(kapso.templates.get(notice.id));
     expect(error).toBeInstanceOf(APIError);
-    expect((error as APIError).body).toBe("not json");
+    const text = mock.calls[0]?.response?.body;
+    expect(text).toMatch(/^\{"status":"success"/);
+    expect((error as APIError).body).toBe(text);
   });
 });
 
 describe("connection errors through the client", () => {
   it("a send that times out is an unknown outcome, sent once", async () => {
-    const { api, kapso } = client(["hang", "hang", "hang"], { timeout: 1000 });
+    const { mock, kapso } = client({ timeout: 1000 });
+    mock.fault({ kind: "hang" }, { times: always });
     const error = (await failure(send(kapso))) as SendOutcomeUnknownError;
     expect(error).toBeInstanceOf(SendOutcomeUnknownError);
     expect(error.cause).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(api.calls).toHaveLength(1);
+    expect(mock.calls).toHaveLength(1);
   });
 
-  it("a read that times out every time is an APIConnectionTimeoutError", async () => {
-    const { api, kapso } = client(["hang", "hang", "hang"], { timeout: 1000 });
-    expect(await failure(kapso.templates.get(TEMPLATE_ID))).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(api.calls).toHaveLength(3);
+  it("a read that times out every time is an APIConnectionTimeoutError, after three attempts", async () => {
+    const { mock, kapso } = client({ timeout: 1000 });
+    mock.fault({ kind: "hang" }, { times: always });
+    expect(await failure(kapso.templates.get(notice.id))).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(mock.calls).toHaveLength(3);
   });
 
-  it("a refused connection is retried, then an APIConnectionError", async () => {
-    const refused = () =>
-      new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
-    const { api, kapso } = client([refused(), refused(), refused()]);
+  it("a refused connection is retried, then an APIConnectionError, and nothing was sent", async () => {
+    const { mock, kapso } = client();
+    mock.fault({ kind: "networkError", code: "ECONNREFUSED" }, { times: always });
     const error = await failure(send(kapso));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(SendOutcomeUnknownError);
-    expect(api.calls).toHaveLength(3);
+    expect(mock.calls).toHaveLength(3);
+    expect(mock.sent).toHaveLength(0);
   });
 
   it("an abort before anything was sent, or of a read, is an APIUserAbortError", async () => {
-    const { kapso } = client(["hang"]);
+    const { mock, kapso } = client();
+    mock.fault({ kind: "hang" }, { times: always });
     const early = new AbortController();
     early.abort();
-    const send = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { signal: early.signal });
-    expect(await send.catch((e: unknown) => e)).toBeInstanceOf(APIUserAbortError);
+    const sent = kapso.templates.send(notice.id, notice.input, { signal: early.signal });
+    expect(await sent.catch((e: unknown) => e)).toBeInstanceOf(APIUserAbortError);
+    expect(mock.calls).toHaveLength(0);
     const controller = new AbortController();
-    const read = kapso.templates.get(TEMPLATE_ID, { signal: controller.signal }).catch((e: unknown) => e);
+    const read = kapso.templates.get(notice.id, { signal: controller.signal }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     expect(await read).toBeInstanceOf(APIUserAbortError);
   });
 
   it("an abort of a send in flight leaves its outcome unknown, the abort as its cause", async () => {
-    const { kapso } = client(["hang"]);
+    const { mock, kapso } = client();
+    mock.fault({ kind: "hang" });
     const controller = new AbortController();
-    const done = kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { signal: controller.signal });
+    const done = kapso.templates.send(notice.id, notice.input, { signal: controller.signal });
     const outcome = done.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     const error = (await outcome) as SendOutcomeUnknownError;
     expect(error).toBeInstanceOf(SendOutcomeUnknownError);
     expect(error.cause).toBeInstanceOf(APIUserAbortError);
+    expect(mock.calls).toHaveLength(1);
   });
 
   it("per-request maxRetries and timeout win over the client's", async () => {
-    const { api, kapso } = client([reply(503, {}), reply(200, {})], { maxRetries: 5 });
-    const error = await failure(kapso.templates.get(TEMPLATE_ID, { maxRetries: 0 }));
+    const { mock, kapso } = client({ maxRetries: 5, timeout: 60_000 });
+    mock.fault({ kind: "error", status: 503 });
+    const error = await failure(kapso.templates.get(notice.id, { maxRetries: 0 }));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(api.calls).toHaveLength(1);
+    expect(mock.calls).toHaveLength(1);
+
+    mock.fault({ kind: "hang" }, { times: always });
+    const started = Date.now();
+    const timedOut = await failure(
+      kapso.templates
+        .get(notice.id, { timeout: 1000, maxRetries: 0 })
+        .catch((e: unknown) => Promise.reject({ error: e, after: Date.now() - started })),
+    );
+    expect(timedOut).toEqual({ error: expect.any(APIConnectionTimeoutError), after: 1000 });
+    expect(mock.calls).toHaveLength(2);
   });
 });
 
 describe("the time budget", () => {
   it("a client-wide totalTimeout stops waiting for a Retry-After that would end past it", async () => {
-    const api = fakeApi({ answers: [reply(429, { error: "Rate limit exceeded" }, { "Retry-After": "30" })] });
-    const kapso = new Kapso({ apiKey: API_KEY, fetch: api.fetch, logLevel: "off", totalTimeout: 10_000 });
-    const error = await failure(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }));
+    const { mock, kapso } = client({ totalTimeout: 10_000 });
+    mock.fault({ kind: "rateLimited", retryAfter: 30 });
+    const error = await failure(send(kapso));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(api.calls).toHaveLength(1);
+    expect(mock.calls).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { type APIError, Kapso, KapsoError, SendOutcomeUnknownError } from "../../src/index.js";
-import { memoryLogger } from "../support/fake-api.js";
+import { memoryLogger } from "../support/memory-logger.js";
 import { closedPort, httpAnswer, json, type RawServer, startRawServer } from "../support/raw-http-server.js";
 
 const KEY = "Q9xZ7vK2mW4pR8tYb3Lc6Nd1";

@@ -1,10 +1,22 @@
 // For any input at all, a send either puts on the wire a request that the spec accepts, or
 // throws ValidationError without calling fetch: never both, never neither.
+
+import { specExamples } from "@kapsokit/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Kapso, type SendTemplateInput, ValidationError } from "../../src/index.js";
-import { fetchOf, sendAnswer } from "../support/fake-api.js";
 import { validateSendBody, validateTemplateId } from "../support/spec-validator.js";
+
+// A hand-made fetch rather than @kapsokit/testing's mock: the requests are judged by
+// validators compiled here from the spec, any template id at all must be answered, and
+// through the mock these 5,000 runs took about 1.45 times as long.
+const sendAnswer = specExamples.sendWhatsappTemplate.responses["200"];
+
+/** A `fetch(input, init)` that hands the request to `handler`, as the platform's fetch is called. */
+const fetchOf =
+  (handler: (request: Request) => Promise<Response>) =>
+  (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    handler(new Request(input, init));
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
 const separator = fc.constantFrom("", " ", "-", ".", "(", ")", "\t");

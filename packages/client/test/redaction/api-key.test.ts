@@ -2,9 +2,11 @@
 // (including its cause chain, body and headers), not in any log line, even when a server
 // echoes it back.
 import { inspect } from "node:util";
+import type { Fault } from "@kapsokit/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type APIError, Kapso, type SendTemplateInput } from "../../src/index.js";
-import { API_KEY, fakeApi, fetchOf, memoryLogger, TEMPLATE_ID } from "../support/fake-api.js";
+import { memoryLogger } from "../support/memory-logger.js";
+import { API_KEY, expectRequestsKeptToTheSpec, kapsoOnMock, notice } from "../support/mock-client.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -12,40 +14,28 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
+afterEach(expectRequestsKeptToTheSpec);
 
 /** Everything an error shows, including its cause chain, body and headers. */
 const showError = (error: unknown) =>
   `${inspect(error, { depth: 10, showHidden: true })} ${JSON.stringify(error)} ${String(error)}`;
 
-const echo = (status: number) => async (request: Request) =>
-  Response.json(
-    {
-      error: `Invalid key ${request.headers.get("x-api-key")}`,
-      message: `key ${request.headers.get("x-api-key")} refused`,
-    },
-    { status, headers: { "X-Echo": "x" } },
-  );
+/** An answer of a server that echoes the key it was given, in its body and a header. */
+const echo = (status: number): Fault => ({
+  kind: "error",
+  status,
+  body: { error: `Invalid key ${API_KEY}`, message: `key ${API_KEY} refused` },
+  headers: { "X-Echo": API_KEY },
+});
 
-const hang = (request: Request) =>
-  new Promise<Response>((_, reject) =>
-    request.signal.addEventListener("abort", () => reject(request.signal.reason)),
-  );
-
-const cases: [string, (request: Request) => Promise<Response>, SendTemplateInput?][] = [
+const cases: [string, Fault | null, SendTemplateInput?][] = [
   ["a 401 that echoes the key", echo(401)],
   ["a 422 that echoes the key", echo(422)],
   ["a 429 that echoes the key", echo(429)],
   ["a 500 that echoes the key", echo(500)],
-  ["a timeout", hang],
-  [
-    "a refused connection",
-    async () => {
-      throw new TypeError("fetch failed", {
-        cause: Object.assign(new Error("refused"), { code: "ECONNREFUSED" }),
-      });
-    },
-  ],
-  ["invalid input", echo(200), { to: API_KEY, parameters: [API_KEY, ""] }],
+  ["a timeout", { kind: "hang" }],
+  ["a refused connection", { kind: "networkError", code: "ECONNREFUSED" }],
+  ["invalid input", null, { to: API_KEY, parameters: [API_KEY, ""] }],
 ];
 
 describe("the API key", () => {
@@ -58,18 +48,15 @@ describe("the API key", () => {
     expect(JSON.stringify(kapso)).toContain("[redacted]");
   });
 
-  for (const [what, fetch, input] of cases) {
+  for (const [what, fault, input] of cases) {
     it(`is not in the error or the log after ${what}`, async () => {
       const { lines, logger } = memoryLogger();
-      const kapso = new Kapso({
-        apiKey: API_KEY,
-        fetch: fetchOf(fetch),
-        logger,
-        logLevel: "debug",
-        timeout: 100,
-      });
+      const { mock, kapso } = kapsoOnMock({ logger, logLevel: "debug", timeout: 100 });
+      if (fault) {
+        mock.fault(fault, { times: Number.POSITIVE_INFINITY });
+      }
       const outcome = kapso.templates
-        .send(TEMPLATE_ID, input ?? { to: "+14155550123" })
+        .send(notice.id, input ?? notice.input)
         .then(() => undefined)
         .catch((e: unknown) => e);
       await vi.runAllTimersAsync();
@@ -80,24 +67,19 @@ describe("the API key", () => {
     });
   }
 
-  it("is replaced in an echoed error body, which is kept otherwise", async () => {
-    const kapso = new Kapso({ apiKey: API_KEY, fetch: fetchOf(echo(401)), logLevel: "off" });
-    const error = (await kapso.templates.get(TEMPLATE_ID).catch((e: unknown) => e)) as APIError;
+  it("is replaced in an echoed error body and header, which are kept otherwise", async () => {
+    const { mock, kapso } = kapsoOnMock({ logLevel: "off" });
+    mock.fault(echo(401));
+    const error = (await kapso.templates.get(notice.id).catch((e: unknown) => e)) as APIError;
     expect(error.message).toBe("key [redacted] refused");
     expect(error.body).toEqual({ error: "Invalid key [redacted]", message: "key [redacted] refused" });
+    expect(error.headers.get("x-echo")).toBe("[redacted]");
   });
 
   it("is not in a log line even when the base URL carries it", async () => {
     const { lines, logger } = memoryLogger();
-    const api = fakeApi();
-    const kapso = new Kapso({
-      apiKey: API_KEY,
-      fetch: api.fetch,
-      logger,
-      logLevel: "debug",
-      baseUrl: `https://x.test/${API_KEY}`,
-    });
-    await kapso.templates.get(TEMPLATE_ID);
+    const { kapso } = kapsoOnMock({ logger, logLevel: "debug" }, { baseUrl: `https://x.test/${API_KEY}` });
+    await kapso.templates.get(notice.id);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.message).toMatch(/^kapso: GET \/whatsapp_templates\//);
     expect(lines[0]?.message).not.toContain(API_KEY);

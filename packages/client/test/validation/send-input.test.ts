@@ -1,15 +1,16 @@
 // Bad input never reaches the wire: every problem is listed with its field path, and the
 // fetch is never called.
-import { describe, expect, it } from "vitest";
-import { Kapso, type SendTemplateInput, ValidationError } from "../../src/index.js";
-import { API_KEY, fakeApi, TEMPLATE_ID } from "../support/fake-api.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { type SendTemplateInput, ValidationError } from "../../src/index.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock, notice } from "../support/mock-client.js";
 
-async function issuesOf(input: unknown, templateId: string = TEMPLATE_ID) {
-  const api = fakeApi();
-  const kapso = new Kapso({ apiKey: API_KEY, fetch: api.fetch, logLevel: "off" });
+afterEach(expectRequestsKeptToTheSpec);
+
+async function issuesOf(input: unknown, templateId: string = notice.id) {
+  const { mock, kapso } = kapsoOnMock({ logLevel: "off" });
   const error = await kapso.templates.send(templateId, input as SendTemplateInput).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ValidationError);
-  expect(api.calls).toHaveLength(0);
+  expect(mock.calls).toHaveLength(0);
   return (error as ValidationError).issues;
 }
 
@@ -17,11 +18,12 @@ const to = "+14155550123";
 
 describe("phone numbers", () => {
   it.each(["+1 415 555 0123", "+1-415-555-0123", "+1 (415) 555.0123", " +14155550123 ", "+1\t415 555 0123"])(
-    "normalises %j to E.164",
+    "normalises %j to E.164, which the API accepts",
     async (phone) => {
-      const api = fakeApi();
-      await new Kapso({ apiKey: API_KEY, fetch: api.fetch }).templates.send(TEMPLATE_ID, { to: phone });
-      expect(api.calls[0]?.body).toEqual({ template: { phone_number: "+14155550123" } });
+      const { mock, kapso } = kapsoOnMock();
+      await kapso.templates.send(notice.id, { to: phone });
+      expect(mock.calls[0]?.body).toEqual({ template: { phone_number: "+14155550123" } });
+      expect(mock.sent.map((s) => s.to)).toEqual(["+14155550123"]);
     },
   );
 
@@ -174,10 +176,8 @@ describe("the whole input", () => {
   });
 
   it("says what is wrong in the error message", async () => {
-    const api = fakeApi();
-    const error = await new Kapso({ apiKey: API_KEY, fetch: api.fetch }).templates
-      .send(TEMPLATE_ID, { to: "555" })
-      .catch((e: Error) => e);
+    const { kapso } = kapsoOnMock();
+    const error = await kapso.templates.send(notice.id, { to: "555" }).catch((e: Error) => e);
     expect(error.message).toMatch(/^to must be a phone number/);
   });
 });

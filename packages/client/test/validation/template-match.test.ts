@@ -1,14 +1,26 @@
 // With validateAgainstTemplate, a send is compared with the template (fetched once, cached
 // with a TTL) and refused when it does not fit, saying what the template expects.
+import { defineTemplate, type StoredTemplate } from "@kapsokit/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Kapso, NotFoundError, ValidationError } from "../../src/index.js";
-import { API_KEY, fakeApi, TEMPLATE_ID, template } from "../support/fake-api.js";
+import { NotFoundError, UnprocessableEntityError, ValidationError } from "../../src/index.js";
+import { expectRequestsKeptToTheSpec, kapsoOnMock } from "../support/mock-client.js";
+
+afterEach(expectRequestsKeptToTheSpec);
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const named = template({
+const TEMPLATE_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+
+const positional = defineTemplate({
+  id: TEMPLATE_ID,
+  name: "appointment_reminder",
+  content: "Hi {{1}}, this is a reminder of your appointment on {{2}}.",
+});
+
+const named = defineTemplate({
+  id: TEMPLATE_ID,
   name: "order_update",
   content: "Hello {{customer_name}}, your order {{order_number}} has shipped.",
   components: [
@@ -16,15 +28,20 @@ const named = template({
     { type: "BODY", text: "Hello {{customer_name}}, your order {{order_number}} has shipped." },
   ],
 });
-const imageHeader = template({
+const imageHeader = defineTemplate({
+  id: TEMPLATE_ID,
+  name: "appointment_reminder",
+  content: "Hi {{1}}, see you on {{2}}.",
   components: [
     { type: "HEADER", format: "IMAGE" },
     { type: "BODY", text: "Hi {{1}}, see you on {{2}}." },
   ],
 });
 
-const withButtons = template({
+const withButtons = defineTemplate({
+  id: TEMPLATE_ID,
   name: "order_shipped",
+  content: "Hi {{1}}, your order {{2}} is on its way.",
   components: [
     { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way." },
     {
@@ -38,9 +55,8 @@ const withButtons = template({
   ],
 });
 
-function client(t = template(), options: { ttl?: number } | boolean = true) {
-  const api = fakeApi({ templates: [t] });
-  return { api, kapso: new Kapso({ apiKey: API_KEY, fetch: api.fetch, validateAgainstTemplate: options }) };
+function client(t: StoredTemplate = positional, options: { ttl?: number } | boolean = true) {
+  return kapsoOnMock({ validateAgainstTemplate: options }, { templates: [t] });
 }
 
 async function refusal(promise: Promise<unknown>) {
@@ -53,13 +69,14 @@ describe("validateAgainstTemplate: URL buttons", () => {
   const base = { to: "+14155550123", parameters: ["Ana", "1042"] };
 
   it("sends the value of a URL button whose address ends in {{1}}", async () => {
-    const { api, kapso } = client(withButtons);
+    const { mock, kapso } = client(withButtons);
     await kapso.templates.send(TEMPLATE_ID, { ...base, buttons: { 0: "ABC123" } });
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    expect(mock.sent[0]?.template.button_url_params).toEqual({ "0": "ABC123" });
   });
 
   it("refuses a send without it, naming the button", async () => {
-    const { api, kapso } = client(withButtons);
+    const { mock, kapso } = client(withButtons);
     expect(await refusal(kapso.templates.send(TEMPLATE_ID, base))).toEqual([
       {
         path: "buttons[0]",
@@ -67,7 +84,7 @@ describe("validateAgainstTemplate: URL buttons", () => {
           'template order_shipped expects a value for button 0 URL "Track order" (https://example.com/track/{{1}})',
       },
     ]);
-    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 
   it("refuses a value for a button that takes none, listing the template's buttons", async () => {
@@ -111,13 +128,13 @@ describe("validateAgainstTemplate: URL buttons", () => {
 
 describe("validateAgainstTemplate", () => {
   it("sends what fits the template", async () => {
-    const { api, kapso } = client();
+    const { mock, kapso } = client();
     await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
   });
 
   it("refuses the wrong number of positional parameters, naming them", async () => {
-    const { api, kapso } = client();
+    const { mock, kapso } = client();
     expect(
       await refusal(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] })),
     ).toEqual([
@@ -126,7 +143,7 @@ describe("validateAgainstTemplate", () => {
         message: "template appointment_reminder expects 2 positional parameters ({{1}}, {{2}})",
       },
     ]);
-    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 
   it("refuses named parameters for a positional template", async () => {
@@ -199,7 +216,7 @@ describe("validateAgainstTemplate", () => {
   });
 
   it("refuses a template that is not approved", async () => {
-    const { api, kapso } = client(template({ status: "rejected" }));
+    const { mock, kapso } = client({ ...positional, status: "rejected" });
     expect(
       await refusal(
         kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] }),
@@ -207,37 +224,39 @@ describe("validateAgainstTemplate", () => {
     ).toEqual([
       { path: "templateId", message: "template appointment_reminder expects approved status, not rejected" },
     ]);
-    expect(api.calls.map((c) => c.method)).toEqual(["GET"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 
   it("fetches the template once for many sends", async () => {
-    const { api, kapso } = client();
+    const { mock, kapso } = client();
     for (let i = 0; i < 3; i++) {
       await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
     }
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "POST"]);
   });
 
   it("checks sends against a template the caller has just read, without reading it again", async () => {
-    const { api, kapso } = client();
+    const { mock, kapso } = client();
     await kapso.templates.get(TEMPLATE_ID);
     await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
     await expect(
       kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it("keeps no template from a read when sends are not checked", async () => {
-    const { api, kapso } = client(template(), false);
+  it("keeps no template from a read when sends are not checked: a misfit goes out, and the API refuses it", async () => {
+    const { mock, kapso } = client(positional, false);
     await kapso.templates.get(TEMPLATE_ID);
-    await kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] });
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+    await expect(
+      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John"] }),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
   });
 
   it("fetches it again once the TTL has passed", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const { api, kapso } = client(template(), { ttl: 1000 });
+    const { mock, kapso } = client(positional, { ttl: 1000 });
     const send = () =>
       kapso.templates.send(TEMPLATE_ID, { to: "+14155550123", parameters: ["John", "Monday"] });
     await send();
@@ -245,47 +264,38 @@ describe("validateAgainstTemplate", () => {
     await send();
     vi.advanceTimersByTime(2);
     await send();
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "GET", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "POST", "POST", "GET", "POST"]);
   });
 
   it("does not keep a failed fetch: the next send asks again", async () => {
-    const api = fakeApi({
-      answers: [Response.json({ error: "Not found" }, { status: 404 })],
-      templates: [template()],
-    });
-    const kapso = new Kapso({
-      apiKey: API_KEY,
-      fetch: api.fetch,
-      validateAgainstTemplate: true,
-      logLevel: "off",
-    });
+    const { mock, kapso } = client();
+    mock.templates.remove(TEMPLATE_ID);
     const input = { to: "+14155550123", parameters: ["John", "Monday"] };
     await expect(kapso.templates.send(TEMPLATE_ID, input)).rejects.toBeInstanceOf(NotFoundError);
+    mock.templates.add(positional);
     await kapso.templates.send(TEMPLATE_ID, input);
-    expect(api.calls.map((c) => c.method)).toEqual(["GET", "GET", "POST"]);
+    expect(mock.calls.map((c) => c.method)).toEqual(["GET", "GET", "POST"]);
   });
 
-  it("can be turned on or off per send", async () => {
-    const off = fakeApi();
-    await new Kapso({ apiKey: API_KEY, fetch: off.fetch, validateAgainstTemplate: true }).templates.send(
-      TEMPLATE_ID,
-      { to: "+14155550123" },
-      { validateAgainstTemplate: false },
-    );
-    expect(off.calls.map((c) => c.method)).toEqual(["POST"]);
-
-    const on = fakeApi();
-    const kapso = new Kapso({ apiKey: API_KEY, fetch: on.fetch });
+  it("can be turned off per send (a misfit goes out, and the API refuses it) or on", async () => {
+    const off = client(positional, true);
     await expect(
-      kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { validateAgainstTemplate: true }),
+      off.kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { validateAgainstTemplate: false }),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
+    expect(off.mock.calls.map((c) => c.method)).toEqual(["POST"]);
+
+    const on = kapsoOnMock({}, { templates: [positional] });
+    await expect(
+      on.kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" }, { validateAgainstTemplate: true }),
     ).rejects.toBeInstanceOf(ValidationError);
+    expect(on.mock.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 
-  it("is off by default", async () => {
-    const api = fakeApi();
-    await new Kapso({ apiKey: API_KEY, fetch: api.fetch }).templates.send(TEMPLATE_ID, {
-      to: "+14155550123",
-    });
-    expect(api.calls.map((c) => c.method)).toEqual(["POST"]);
+  it("is off by default: a misfit goes out, and the API refuses it", async () => {
+    const { mock, kapso } = kapsoOnMock({}, { templates: [positional] });
+    await expect(kapso.templates.send(TEMPLATE_ID, { to: "+14155550123" })).rejects.toBeInstanceOf(
+      UnprocessableEntityError,
+    );
+    expect(mock.calls.map((c) => c.method)).toEqual(["POST"]);
   });
 });
