@@ -154,7 +154,8 @@ const input = fc.oneof(
   fc.anything(),
 );
 
-describe("templates.send over any input", () => {
+// Hundreds of generated inputs each: more than the default 5 s on a loaded 2-core machine.
+describe("templates.send over any input", { timeout: 60_000 }, () => {
   it("either sends a spec-valid request or throws ValidationError before any request", async () => {
     let requests: { url: string; body: unknown }[] = [];
     const fetch = fetchOf(async (request) => {
