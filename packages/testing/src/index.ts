@@ -14,4 +14,12 @@ export type { RecordedCall, SentMessage } from "./mock/recording.js";
 export { REDACTED } from "./mock/recording.js";
 export type { TemplateQuery, TemplateStoreChange } from "./mock/template-store.js";
 export { TemplateStore } from "./mock/template-store.js";
+export type {
+  MessagePart,
+  RenderedButton,
+  RenderedHeader,
+  RenderedMessage,
+  RenderProblem,
+} from "./render/render-message.js";
+export { renderMessage } from "./render/render-message.js";
 export type { Violation } from "./validation/types.js";
