@@ -1,6 +1,8 @@
 // The inspector on the mock server's port, over real HTTP: its files, its events, clearing it,
 // and who may ask. The page's files are built into dist/, so this starts the built server.
+import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtures } from "../../src/index.js";
 import type { InspectorEvents } from "../../src/inspector/protocol.js";
@@ -235,6 +237,17 @@ describe("isLoopbackHost", () => {
     [undefined, false],
   ])("%s is loopback: %s", (host, loopback) => {
     expect(isLoopbackHost(host)).toBe(loopback);
+  });
+});
+
+describe("the inspector page's size", () => {
+  it("stays small: its three files under 10 kB gzipped together", () => {
+    const dir = new URL("../../dist/inspector/", import.meta.url);
+    const files = ["index.html", "inspector.css", "inspector.js"].map((file) =>
+      readFileSync(new URL(file, dir)),
+    );
+    const gzipped = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThan(10 * 1024);
   });
 });
 
