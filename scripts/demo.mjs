@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The quick-start demo: builds the command line, starts the embedded mock of the Kapso API
-// with `kapsokit mock`, and runs `kapsokit send` and a small `kapsokit send-bulk` against it,
-// progress bar and results file included.
+// with `kapsokit mock --ui`, and runs `kapsokit send` (a dry run first, which shows the
+// message as the customer will see it) and a small `kapsokit send-bulk` against it, progress
+// bar and results file included. It prints the address of the mock's inspector page and
+// opens nothing; on a terminal, the mock stays up afterwards until Enter is pressed.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,19 +24,22 @@ const REMINDER = "6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"; // appointment_reminder
 const IMAGE = "https://example.com/header-image.jpg";
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
 
-// `kapsokit mock` on a free port; --json prints where it listens.
-const mock = spawn(process.execPath, [bin, "mock", "--port", "0", "--json"], {
+// `kapsokit mock` on a free port, with its inspector page; --json prints where they listen.
+const mock = spawn(process.execPath, [bin, "mock", "--port", "0", "--ui", "--json"], {
   stdio: ["ignore", "pipe", "inherit"],
 });
-const url = await new Promise((resolve, reject) => {
+const { url, inspector } = await new Promise((resolve, reject) => {
   let out = "";
   mock.stdout.setEncoding("utf8").on("data", (chunk) => {
     out += chunk;
-    if (out.includes("\n")) resolve(JSON.parse(out).url);
+    if (out.includes("\n")) resolve(JSON.parse(out));
   });
   mock.on("exit", (code) => reject(new Error(`kapsokit mock exited with ${code}`)));
 });
-console.log(`\n${bold("$ kapsokit mock --port 0")}\nThe embedded Kapso mock is listening at ${url}\n`);
+console.log(
+  `\n${bold("$ kapsokit mock --port 0 --ui")}\nThe embedded Kapso mock is listening at ${url}\n` +
+    `Its inspector page: ${inspector}\n(open it in a browser to watch each message arrive as the customer will see it)\n`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), "kapsokit-demo-"));
 const env = { ...process.env, KAPSO_API_KEY: "demo", KAPSO_BASE_URL: url };
@@ -48,7 +53,7 @@ function kapsokit(args, shown = args) {
 let ok = false;
 try {
   kapsokit(["templates", "list", "--status", "approved"]);
-  const sent = kapsokit([
+  const reminder = [
     "send",
     REMINDER,
     "--to",
@@ -59,7 +64,9 @@ try {
     "Friday at 3 PM",
     "--header-image",
     IMAGE,
-  ]);
+  ];
+  const checked = kapsokit([...reminder, "--dry-run"]);
+  const sent = kapsokit(reminder);
 
   // Sixty reminders, one with a number that cannot be right, paced at 20 a second.
   let csv = "phone,1,2\n";
@@ -87,7 +94,15 @@ try {
   console.log("\nThe row with 555-0199 failed (no country code); every other reminder was sent once.");
   console.log("A killed run resumes without duplicates: run the same command again with --resume.");
   // The bulk send exits 1 because of the planned bad row.
-  ok = sent === 0 && bulk === 1 && results.length === 62;
+  ok = checked === 0 && sent === 0 && bulk === 1 && results.length === 62;
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    console.log(`\nEvery one of these requests is on the inspector page: ${inspector}`);
+    await new Promise((resolve) => {
+      process.stdout.write("The mock stays up so you can look; press Enter to stop it. ");
+      process.stdin.once("data", resolve);
+    });
+    process.stdin.pause();
+  }
 } finally {
   mock.kill("SIGTERM");
 }

@@ -4,14 +4,22 @@ export { specExamples } from "./generated/examples.js";
 export type { KapsoMatchers } from "./matchers/expect-types.js";
 export type { KapsoMock, KapsoMockOptions } from "./mock/create-kapso-mock.js";
 export { createKapsoMock, documentedBody, MOCK_BASE_URL } from "./mock/create-kapso-mock.js";
-export type { Fault, FaultTarget } from "./mock/faults.js";
+export type { ArmedFault, Fault, FaultTarget } from "./mock/faults.js";
 export { isMockNetworkError, MockNetworkError } from "./mock/faults.js";
 export type { Fixtures, StoredTemplate } from "./mock/fixtures.js";
 export { createFixtures, defineTemplate, fixtures } from "./mock/fixtures.js";
 export type { MockEvent, MockListener } from "./mock/observers.js";
-export type { RateLimitOptions } from "./mock/rate-limiter.js";
+export type { RateLimitOptions, RateLimitStatus } from "./mock/rate-limiter.js";
 export type { RecordedCall, SentMessage } from "./mock/recording.js";
 export { REDACTED } from "./mock/recording.js";
 export type { TemplateQuery, TemplateStoreChange } from "./mock/template-store.js";
 export { TemplateStore } from "./mock/template-store.js";
+export type {
+  MessagePart,
+  RenderedButton,
+  RenderedHeader,
+  RenderedMessage,
+  RenderProblem,
+} from "./render/render-message.js";
+export { renderMessage } from "./render/render-message.js";
 export type { Violation } from "./validation/types.js";

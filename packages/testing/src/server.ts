@@ -3,6 +3,12 @@
 // browser-safe.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  createInspector,
+  INSPECTOR_PATH,
+  type Inspector,
+  loadInspectorAssets,
+} from "./inspector/serve-inspector.js";
 import { createKapsoMock, type KapsoMock, type KapsoMockOptions } from "./mock/create-kapso-mock.js";
 import { isMockNetworkError } from "./mock/faults.js";
 
@@ -13,6 +19,12 @@ export interface StartMockServerOptions extends Omit<KapsoMockOptions, "baseUrl"
   host?: string;
   /** Serve this mock instead of a new one (its options then apply, not these). */
   mock?: KapsoMock;
+  /**
+   * Also serve the inspector page, at `/_inspector/` (and `/` redirects there): every send as
+   * the customer will see it, grouped by recipient, every refused or failed request, the armed
+   * faults and the rate limit, live. Off by default.
+   */
+  ui?: boolean;
 }
 
 export interface MockServer {
@@ -20,6 +32,8 @@ export interface MockServer {
   url: string;
   /** The mock behind the server: its store, recorded calls and faults. */
   mock: KapsoMock;
+  /** The inspector page's address, `http://127.0.0.1:<port>/_inspector/`, or null without `ui`. */
+  inspectorUrl: string | null;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -31,16 +45,21 @@ export interface MockServer {
  * ```ts
  * import { startMockServer } from "@kapsokit/testing/server";
  *
- * const server = await startMockServer({ port: 4010 });
+ * const server = await startMockServer({ port: 4010, ui: true });
  * // curl -H 'X-API-Key: test' http://127.0.0.1:4010/api/v1/whatsapp_templates
+ * console.log(`watch the sends at ${server.inspectorUrl}`);
  * await server.close();
  * ```
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   let mock = options.mock;
+  // Read before listening, so a missing file fails the start and not the first page view.
+  const assets = options.ui ? await loadInspectorAssets() : null;
+  let inspector: Inspector | null = null;
   const server = createServer((req, res) => {
     if (!mock) return void res.writeHead(503).end();
+    if (inspector?.handle(req, res)) return;
     serve(mock, req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
@@ -48,13 +67,17 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/api/v1`;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = `${origin}/api/v1`;
   mock ??= createKapsoMock({ ...options, baseUrl: url });
+  if (assets) inspector = createInspector(mock, assets, url);
   return {
     url,
     mock,
+    inspectorUrl: inspector ? `${origin}${INSPECTOR_PATH}` : null,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        inspector?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

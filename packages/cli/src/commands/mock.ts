@@ -1,23 +1,29 @@
-// `kapsokit mock [--port]`: the embedded mock of the Kapso API as a local server.
+// `kapsokit mock [--port] [--ui]`: the embedded mock of the Kapso API as a local server, and
+// with --ui its inspector page on the same port.
 import { parseCommand, wholeNumber } from "../args.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 
-export const MOCK_HELP = `Usage: kapsokit mock [--port <n>] [--rate-limit <n>] [--json]
+export const MOCK_HELP = `Usage: kapsokit mock [--port <n>] [--rate-limit <n>] [--ui] [--json]
 
 Starts a mock of the Kapso API on 127.0.0.1: it validates every request against the API's
 spec, knows a few example templates, and answers like the API. Stop it with Ctrl-C.
 
   --port <n>          the port (default 4010; 0 for any free one)
   --rate-limit <n>    allow n requests per minute, then answer 429 like the API
-  --json              print {"url": …} instead of the instructions
+  --ui                also serve the inspector page on the same port: every request, and
+                      each message as the customer will see it, live (nothing is opened;
+                      the address is printed)
+  --json              print {"url": …} (and "inspector": … with --ui) instead of the
+                      instructions
 `;
 
 export async function mock(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand("mock", args, {
     port: { type: "string" },
     "rate-limit": { type: "string" },
+    ui: { type: "boolean" },
   });
   if (values.help) {
     io.stdout.write(MOCK_HELP);
@@ -32,7 +38,11 @@ export async function mock(args: string[], io: Io): Promise<number> {
   const { startMockServer } = await import("@kapsokit/testing/server");
   let server: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    server = await startMockServer({ port, ...(perMinute ? { rateLimit: { perMinute } } : {}) });
+    server = await startMockServer({
+      port,
+      ui: values.ui === true,
+      ...(perMinute ? { rateLimit: { perMinute } } : {}),
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "EADDRINUSE") {
       throw new UsageError(`port ${port} is in use: pick another with --port`);
@@ -40,7 +50,8 @@ export async function mock(args: string[], io: Io): Promise<number> {
     throw error;
   }
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+    const inspector = server.inspectorUrl ? { inspector: server.inspectorUrl } : {};
+    io.stdout.write(`${JSON.stringify({ url: server.url, ...inspector })}\n`);
   } else {
     const templates = server.mock.templates.all().map((t) => `  ${t.id}  ${t.name} (${t.status})`);
     io.stdout.write(
@@ -53,6 +64,9 @@ export async function mock(args: string[], io: Io): Promise<number> {
         "Templates:",
         ...templates,
         "",
+        ...(server.inspectorUrl
+          ? [`Inspector: ${server.inspectorUrl} (open it in a browser to watch each message arrive)`, ""]
+          : []),
         "Ctrl-C to stop.",
         "",
       ].join("\n"),

@@ -4,6 +4,7 @@
 // the run, the summary.
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { previewColors } from "../output/preview.js";
 import { readBulkOptions, SEND_BULK_HELP } from "../send-bulk/options.js";
 import { planBulkSend } from "../send-bulk/plan.js";
 import { runBulkSend } from "../send-bulk/run.js";
@@ -19,5 +20,8 @@ export async function sendBulk(args: string[], io: Io): Promise<number> {
   }
   const plan = await planBulkSend(read.options, read.problems, io);
   const outcome = await runBulkSend(plan, io);
+  if (plan.previews) {
+    io.stdout.write(await plan.previews.format(plan.template, previewColors(io)));
+  }
   return summarize(plan, outcome, io);
 }

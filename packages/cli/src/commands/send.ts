@@ -5,6 +5,7 @@ import { createKapso } from "../client.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { PreviewCollector, previewColors } from "../output/preview.js";
 import { fitProblems, type GivenSend } from "../template/fit.js";
 import { shapeOf } from "../template/shape.js";
 import { buttonsFromFlags } from "./button-flags.js";
@@ -28,7 +29,8 @@ Sends one template message.
                              <position>, counted from 0 (repeat it for each URL button)
   --whatsapp-config-id <id>  the WhatsApp number to send from
   --customer-id <id>         the customer whose number sends
-  --dry-run                  check everything (against the template too), send nothing
+  --dry-run                  check everything (against the template too), send nothing,
+                             and show the message as the customer would see it
   --json                     print the result as JSON
   --base-url <url>           the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
 `;
@@ -120,7 +122,9 @@ export async function send(args: string[], io: Io): Promise<number> {
       });
     });
   if (values["dry-run"]) {
-    return reportDryRun(io, { templateId, to: input.to, wire, json: values.json === true });
+    const json = values.json === true;
+    const preview = json ? "" : await previewOf(kapso, templateId, wire, io);
+    return reportDryRun(io, { templateId, to: input.to, wire, json, preview });
   }
   // WhatsApp's id of the message, which its delivery and read receipts carry.
   const messageId = data.response.messages[0].id;
@@ -167,12 +171,25 @@ function givenParameters(parameters: SendTemplateInput["parameters"]): GivenSend
     : { positional: false, names: Object.keys(parameters) };
 }
 
-/** What a dry run of `send` prints: the body it would have sent. */
-function reportDryRun(io: Io, run: { templateId: string; to: string; wire: unknown; json: boolean }): number {
+/** The message the dry run stopped, as its recipient would have read it. */
+async function previewOf(kapso: Kapso, templateId: string, wire: unknown, io: Io): Promise<string> {
+  const collector = new PreviewCollector(1);
+  collector.collect(wire);
+  const { data: template } = await kapso.templates.get(templateId, { signal: io.abort });
+  return collector.format(template, previewColors(io));
+}
+
+/** What a dry run of `send` prints: the message as the customer would see it, and the body. */
+function reportDryRun(
+  io: Io,
+  run: { templateId: string; to: string; wire: unknown; json: boolean; preview: string },
+): number {
   if (run.json) {
     io.stdout.write(`${JSON.stringify({ status: "valid", templateId: run.templateId, body: run.wire })}\n`);
   } else {
-    io.stdout.write(`Dry run: the send to ${run.to} is valid; nothing was sent. It would send:\n`);
+    io.stdout.write(
+      `Dry run: the send to ${run.to} is valid; nothing was sent.\n${run.preview}It would send:\n`,
+    );
     io.stdout.write(`${JSON.stringify(run.wire, null, 2)}\n`);
   }
   return EXIT.ok;

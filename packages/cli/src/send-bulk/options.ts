@@ -31,7 +31,8 @@ send.
                            holds rows is never replaced: the next run writes <file>.2.csv, …
   --header-image|--header-video|--header-document <url>, --filename <name>, --header-text <t>
                            a header for rows that give none
-  --dry-run                check every row (against the template too), send nothing
+  --dry-run                check every row (against the template too), send nothing, and
+                           show the first 3 messages as the customers would see them
   --json                   one JSON line per recipient, then a summary line
   --base-url <url>         the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
 

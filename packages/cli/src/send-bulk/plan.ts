@@ -3,7 +3,13 @@
 // header, its columns against the template, its quoting), the template (one read), the
 // journal (taken, so no other run holds it) and the results file (opened and written).
 import { createReadStream, existsSync, statSync, unlinkSync } from "node:fs";
-import { APIConnectionError, APIError, type Kapso, ValidationError } from "@kapsokit/client";
+import {
+  APIConnectionError,
+  APIError,
+  type Kapso,
+  ValidationError,
+  type WhatsappTemplate,
+} from "@kapsokit/client";
 import { rateToIntervalMs } from "@kapsokit/client/internal";
 import { type FileJournal, openFileJournal } from "@kapsokit/client/journal";
 import { createKapso } from "../client.js";
@@ -11,6 +17,7 @@ import { type CsvRecord, MalformedCsvError, readCsv } from "../csv/read-csv.js";
 import { type CsvLayout, headerColumnKinds, readLayout } from "../csv/recipients.js";
 import { fileProblem, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
+import { PreviewCollector } from "../output/preview.js";
 import { openResultsFile, type ResultsFile } from "../output/results-file.js";
 import { fitProblems } from "../template/fit.js";
 import { shapeOf, type TemplateShape } from "../template/shape.js";
@@ -27,6 +34,10 @@ export interface BulkPlan {
   rows: number;
   journal: FileJournal | undefined;
   results: ResultsFile;
+  /** The template, as read once before the run. */
+  template: WhatsappTemplate;
+  /** On a dry run, the first messages it stopped, to show as the customers would see them. */
+  previews: PreviewCollector | undefined;
 }
 
 /** The records of the CSV file, streamed from its bytes. */
@@ -88,10 +99,12 @@ async function readTemplate(
   kapso: Kapso,
   templateId: string,
   io: Io,
-): Promise<{ shape: TemplateShape } | { problem: string } | { failure: unknown }> {
+): Promise<
+  { shape: TemplateShape; template: WhatsappTemplate } | { problem: string } | { failure: unknown }
+> {
   try {
     const { data } = await kapso.templates.get(templateId, { signal: io.abort });
-    return { shape: shapeOf(data) };
+    return { shape: shapeOf(data), template: data };
   } catch (error) {
     if (error instanceof ValidationError) {
       return { problem: `<template-id> ${error.issues.map((i) => i.message).join("; ")}` };
@@ -186,8 +199,13 @@ async function abandon(held: Held | undefined, results: ResultsFile | undefined)
 export async function planBulkSend(options: BulkOptions, flagProblems: string[], io: Io): Promise<BulkPlan> {
   const problems = [...flagProblems];
   let kapso: Kapso | undefined;
+  const previews = options.dryRun && !options.json ? new PreviewCollector() : undefined;
   try {
-    kapso = createKapso(io, { baseUrl: options.baseUrl, dryRun: options.dryRun });
+    kapso = createKapso(io, {
+      baseUrl: options.baseUrl,
+      dryRun: options.dryRun,
+      onDryRunSend: previews?.collect,
+    });
   } catch (error) {
     if (!(error instanceof UsageError)) {
       throw error;
@@ -224,7 +242,16 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
   }
 
   const failure = template && "failure" in template ? template.failure : undefined;
-  if (problems.length > 0 || failure !== undefined || !kapso || !csv || Array.isArray(csv) || !results) {
+  if (
+    problems.length > 0 ||
+    failure !== undefined ||
+    !kapso ||
+    !csv ||
+    Array.isArray(csv) ||
+    !results ||
+    !template ||
+    !("template" in template)
+  ) {
     await abandon(held, results);
     if (failure !== undefined && problems.length === 0) {
       throw failure;
@@ -243,5 +270,7 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
     rows: csv.rows,
     journal: held?.journal,
     results,
+    template: template.template,
+    previews,
   };
 }

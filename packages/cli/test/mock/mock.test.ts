@@ -30,6 +30,38 @@ describe("kapsokit mock", () => {
     expect(mock.stderr()).toBe("\nStopping the mock server.\n");
   });
 
+  it("serves the inspector page on the same port with --ui, and prints its address", async () => {
+    const mock = startMock(["--port", "0", "--ui"]);
+    await until(() => mock.stdout().includes("Ctrl-C"));
+    const url = /listening at (\S+)/.exec(mock.stdout())?.[1] ?? "";
+    const inspector = `${new URL(url).origin}/_inspector/`;
+    expect(mock.stdout()).toContain(
+      `Inspector: ${inspector} (open it in a browser to watch each message arrive)\n`,
+    );
+    const page = await fetch(inspector);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await page.text()).toContain("<title>Kapso mock inspector</title>");
+    mock.stop();
+    expect(await mock.exited).toBe(EXIT.ok);
+
+    const json = startMock(["--port", "0", "--ui", "--json"]);
+    await until(() => json.stdout().includes("\n"));
+    const printed = JSON.parse(json.stdout()) as { url: string; inspector: string };
+    expect(printed.inspector).toBe(`${new URL(printed.url).origin}/_inspector/`);
+    json.stop();
+    expect(await json.exited).toBe(EXIT.ok);
+  });
+
+  it("serves no page without --ui", async () => {
+    const mock = startMock(["--port", "0", "--json"]);
+    await until(() => mock.stdout().includes("\n"));
+    const printed = JSON.parse(mock.stdout()) as Record<string, string>;
+    expect(Object.keys(printed)).toEqual(["url"]);
+    expect((await fetch(`${new URL(printed.url ?? "").origin}/_inspector/`)).status).toBe(404);
+    mock.stop();
+    expect(await mock.exited).toBe(EXIT.ok);
+  });
+
   it("answers 429 past --rate-limit requests a minute, like the API", async () => {
     const mock = startMock(["--port", "0", "--rate-limit", "2", "--json"]);
     await until(() => mock.stdout().includes("\n"));

@@ -170,7 +170,8 @@ describe("kapsokit send-bulk", () => {
     csv(cli, "people.csv", `${people(4)}+1,no,good\n`);
     const { code, stdout } = await cli.run(["send-bulk", NOTICE.id, "--csv", "people.csv", "--dry-run"]);
     expect(code).toBe(EXIT.failed);
-    expect(stdout).toMatch(/^Dry run: 4 of 5 rows are valid, 1 are not; nothing was sent/);
+    // After the preview of the first messages (test/preview), the summary.
+    expect(stdout).toMatch(/^Dry run: 4 of 5 rows are valid, 1 are not; nothing was sent/m);
     expect(cli.mock.sent).toHaveLength(0);
     expect(existsSync(join(cli.dir, "people.journal.jsonl"))).toBe(false);
     expect(

@@ -12,7 +12,7 @@ const CHROMIUM = "/usr/bin/chromium";
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which this
 // network refuses; the rest keep a CI start quiet and deterministic.
-const FLAGS = [
+export const FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -1,5 +1,6 @@
 import type { OperationId } from "../generated/examples.js";
 import type { RecordedCall, SentMessage } from "../mock/recording.js";
+import { renderMessage } from "../render/render-message.js";
 import {
   type AsymmetricMatcherLike,
   prepareMatch,
@@ -45,6 +46,20 @@ export interface KapsoMatchers<R = unknown> {
    * ```
    */
   toHaveCalledOperation(operation: OperationId, times?: number): R;
+  /**
+   * The mock accepted a send whose message, as its recipient will read it (the template's
+   * header text, body, footer and button labels with the send's values filled in, see
+   * `renderMessage`), contains this text, or matches this pattern. Runs of white space count
+   * as one space, so a line break in the template matches a space in `text`.
+   *
+   * @example
+   * ```ts
+   * expect(mock).toHaveSentMessageContaining("your appointment on Friday at 3 PM");
+   * expect(mock).toHaveSentMessageContaining(/order \d+ is on its way/);
+   * expect(mock).not.toHaveSentMessageContaining("{{"); // no placeholder went out empty
+   * ```
+   */
+  toHaveSentMessageContaining(text: string | RegExp): R;
 }
 
 interface MatcherResult {
@@ -210,6 +225,46 @@ export const kapsoMatchers = {
       pass,
       message: () =>
         `expected the mock ${pass ? "not " : ""}to have sent template ${templateId} ${times} time(s), it sent it ${count} time(s)`,
+    };
+  },
+
+  toHaveSentMessageContaining(
+    this: KapsoMatcherContext,
+    received: unknown,
+    text: string | RegExp,
+  ): MatcherResult {
+    const name = "toHaveSentMessageContaining";
+    const mock = asMock(received, name);
+    if (typeof text !== "string" && !(text instanceof RegExp)) {
+      throw new TypeError(`${name}: expects a string or a RegExp, got ${typeof text}`);
+    }
+    const collapse = (value: string) => value.replace(/\s+/g, " ").trim();
+    const wanted = typeof text === "string" ? collapse(text) : text;
+    const shown = mock.sent.map((message) => {
+      if (!message.storedTemplate) {
+        throw new TypeError(
+          `${name} expects the messages of a mock from createKapsoMock(), with their template`,
+        );
+      }
+      return { message, text: renderMessage(message.storedTemplate, message.template).text };
+    });
+    const contains = (value: string) =>
+      typeof wanted === "string" ? collapse(value).includes(wanted) : value.search(wanted) !== -1;
+    const hit = shown.find((s) => contains(s.text));
+    const what = typeof text === "string" ? JSON.stringify(text) : String(text);
+    const quote = (value: string) => value.replace(/^/gm, "     ");
+    const list =
+      shown.length === 0
+        ? "nothing was sent"
+        : `sent:\n${shown
+            .map((s, i) => `  ${i + 1}. ${s.message.templateName} to ${s.message.to}:\n${quote(s.text)}`)
+            .join("\n")}`;
+    return {
+      pass: hit !== undefined,
+      message: () =>
+        hit
+          ? `expected the mock not to have sent a message containing ${what}, but it sent ${hit.message.templateName} to ${hit.message.to}:\n${quote(hit.text)}`
+          : `expected the mock to have sent a message containing ${what}; ${list}`,
     };
   },
 

@@ -1,11 +1,11 @@
 import { errorBody } from "./answers.js";
 import type { Exchange, MockState, Reply } from "./exchange.js";
-import { type Fault, FaultQueue, type FaultTarget, isMockNetworkError } from "./faults.js";
+import { type ArmedFault, type Fault, FaultQueue, type FaultTarget, isMockNetworkError } from "./faults.js";
 import { createFixtures, type StoredTemplate } from "./fixtures.js";
 import { handlerFor } from "./handlers/index.js";
 import { type MockListener, Observers } from "./observers.js";
 import { abortReason, applyFault, droppedAfterAccept, runStages } from "./pipeline/index.js";
-import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+import { RateLimiter, type RateLimitOptions, type RateLimitStatus } from "./rate-limiter.js";
 import { type RecordedCall, redactHeaders, type SentMessage } from "./recording.js";
 import { relativePath, route } from "./routing.js";
 import { TemplateStore } from "./template-store.js";
@@ -53,9 +53,17 @@ export interface KapsoMock {
   clearFaults(): void;
   /** How many armed faults are left. */
   readonly pendingFaults: number;
+  /** The armed faults, in the order requests use them, each with its operations and the requests it has left. */
+  readonly armedFaults: readonly ArmedFault[];
   /**
-   * Hears of every call as it ends (answered, failed or aborted) and of every change made
-   * through the template store; returns the function that stops listening.
+   * The rate limiter's limit and each API key's current window (how many requests it used and
+   * when the window ends; the keys themselves are left out), or null without `rateLimit`.
+   */
+  readonly rateLimit: RateLimitStatus | null;
+  /**
+   * Hears of every call as it ends (answered, failed or aborted), of every change made
+   * through the template store, and of faults armed or cleared; returns the function that
+   * stops listening.
    *
    * @example
    * ```ts
@@ -193,6 +201,14 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     }
   }
 
+  // Clearing nothing is no change, so it tells no one.
+  function clearFaults(): void {
+    if (state.faults.pending > 0) {
+      state.faults.clear();
+      observers.emit({ type: "faults", action: "clear" });
+    }
+  }
+
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     // A Request passed on its own (openapi-fetch, the client) is used as it is: cloning it
     // would cost as much as the rest of the mock's work.
@@ -222,17 +238,26 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       return sent.slice();
     },
     handle,
-    fault: (fault, target) => state.faults.add(fault, target),
-    clearFaults: () => state.faults.clear(),
+    fault(fault, target) {
+      state.faults.add(fault, target);
+      observers.emit({ type: "faults", action: "add" });
+    },
+    clearFaults,
     get pendingFaults() {
       return state.faults.pending;
+    },
+    get armedFaults() {
+      return state.faults.list();
+    },
+    get rateLimit() {
+      return state.limiter?.status() ?? null;
     },
     subscribe: (listener) => observers.subscribe(listener),
     reset() {
       calls.length = 0;
       sent.length = 0;
       messageCounter = 0;
-      state.faults.clear();
+      clearFaults();
       state.limiter?.reset();
       templates.reset();
     },

@@ -32,9 +32,12 @@ export interface FaultTarget {
   times?: number;
 }
 
-interface ArmedFault {
+/** A fault waiting for its requests. */
+export interface ArmedFault {
   fault: Fault;
+  /** The operations it applies to; null for every operation. */
   operations: readonly OperationId[] | null;
+  /** How many more matching requests it fails. */
   remaining: number;
 }
 
@@ -61,6 +64,11 @@ export class FaultQueue {
     armed.remaining -= 1;
     if (armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
     return armed.fault;
+  }
+
+  /** The armed faults, in the order they are used, as copies. */
+  list(): ArmedFault[] {
+    return this.#armed.map((armed) => ({ ...armed }));
   }
 
   /** How many faults are still armed. */

@@ -1,5 +1,5 @@
 // Watching the mock as it works, for a live view of it (an inspector page, a log): one event
-// per call it records, and one per change of its template store.
+// per call it records, one per change of its template store, and one per fault armed or cleared.
 import type { RecordedCall, SentMessage } from "./recording.js";
 import type { TemplateStoreChange } from "./template-store.js";
 
@@ -12,7 +12,12 @@ export type MockEvent =
    */
   | { type: "call"; call: RecordedCall; sent: SentMessage | null }
   /** The template store changed through its methods (`add`, `update`, `remove`, `clear`, `reset`). */
-  | ({ type: "templates" } & TemplateStoreChange);
+  | ({ type: "templates" } & TemplateStoreChange)
+  /**
+   * A fault was armed (`mock.fault()`), or the armed ones were disarmed (`clearFaults()`,
+   * `reset()`). A fault used up by a request shows in that request's `call.fault` instead.
+   */
+  | { type: "faults"; action: "add" | "clear" };
 
 /** A function that hears of every event. */
 export type MockListener = (event: MockEvent) => void;

@@ -13,6 +13,14 @@ export interface RateLimitDecision {
   retryAfter: number;
 }
 
+/** The limiter as an onlooker may see it: the limit, and each key's current window (the keys left out). */
+export interface RateLimitStatus {
+  /** Requests allowed per API key in one minute. */
+  perMinute: number;
+  /** One entry per API key with a window still open, in the order the keys were first seen. */
+  windows: { used: number; remaining: number; resetsInMs: number }[];
+}
+
 /** Fixed one-minute windows per key, started by the key's first request. */
 export class RateLimiter {
   readonly #perMinute: number;
@@ -38,6 +46,19 @@ export class RateLimiter {
     }
     window.count += 1;
     return { allowed: true, limit: this.#perMinute, remaining: this.#perMinute - window.count, retryAfter };
+  }
+
+  /** The windows still open now; keys are left out, since they are API keys. */
+  status(): RateLimitStatus {
+    const now = this.#now();
+    const windows = [...this.#windows.values()]
+      .filter((window) => now - window.start < 60_000)
+      .map((window) => ({
+        used: window.count,
+        remaining: Math.max(0, this.#perMinute - window.count),
+        resetsInMs: window.start + 60_000 - now,
+      }));
+    return { perMinute: this.#perMinute, windows };
   }
 
   reset(): void {

@@ -1,6 +1,7 @@
 import type { TemplateMessage } from "@kapsokit/core";
 import type { OperationId } from "../generated/examples.js";
 import type { Fault } from "./faults.js";
+import type { StoredTemplate } from "./fixtures.js";
 
 /** What a recorded header value is replaced with when it carries a credential. */
 export const REDACTED = "[redacted]";
@@ -37,6 +38,11 @@ export interface SentMessage {
   to: string;
   /** The `template` object of the send, as the client sent it. */
   template: TemplateMessage;
+  /**
+   * The template in the mock's store that the send was checked against, as it was then (the
+   * store's methods replace a template rather than change it): what `renderMessage` shows it with.
+   */
+  storedTemplate: StoredTemplate;
   /** The WhatsApp message id in the 200 answer. */
   messageId: string;
   /** The request that sent it. */

@@ -84,6 +84,23 @@ describe("faults on demand", () => {
     expect(() => mock.fault({ kind: "hang" }, { times: 0 })).toThrow(RangeError);
   });
 
+  it("lists the armed faults in the order requests use them, each with what it has left", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 500 }, { times: 2, operation: "getWhatsappTemplate" });
+    mock.fault({ kind: "rateLimited", retryAfter: 30 });
+    expect(mock.armedFaults).toEqual([
+      { fault: { kind: "error", status: 500 }, operations: ["getWhatsappTemplate"], remaining: 2 },
+      { fault: { kind: "rateLimited", retryAfter: 30 }, operations: null, remaining: 1 },
+    ]);
+    await get(mock, `/whatsapp_templates/${template.id}`);
+    expect(mock.armedFaults.map((armed) => armed.remaining)).toEqual([1, 1]);
+    // A copy: changing it arms nothing.
+    (mock.armedFaults[0] as { remaining: number }).remaining = 9;
+    expect(mock.armedFaults[0]?.remaining).toBe(1);
+    mock.clearFaults();
+    expect(mock.armedFaults).toEqual([]);
+  });
+
   it("rejects with a TypeError like fetch for a network error, and sends nothing", async () => {
     const mock = createKapsoMock();
     mock.fault({ kind: "networkError" });

@@ -80,6 +80,17 @@ describe("the Kapso mock under jest", () => {
     expect(mock).not.toHaveSentTemplateTimes(reminder.id, 1);
   });
 
+  test("reads the message as the customer will with toHaveSentMessageContaining", async () => {
+    const mock = createKapsoMock();
+    await send(mock);
+    expect(mock).toHaveSentMessageContaining("Hi Ana, this is a reminder of your appointment on Friday.");
+    expect(mock).toHaveSentMessageContaining(/appointment on \w+day/);
+    expect(mock).not.toHaveSentMessageContaining("{{1}}");
+    expect(() => expect(mock).toHaveSentMessageContaining("Saturday")).toThrow(
+      /containing "Saturday"; sent:\n {2}1\. appointment_reminder to \+14155550123:\n {5}Hi Ana/,
+    );
+  });
+
   test("counts operations with toHaveCalledOperation", async () => {
     const mock = createKapsoMock();
     await mock.fetch(`${mock.baseUrl}/whatsapp_templates`, { headers: { "X-API-Key": "k" } });

@@ -27,4 +27,8 @@ export function assertions(mock: KapsoMock): void {
   });
   expect(mock).toHaveSentTemplate("id", { parameters: ["Ana", expect.stringMatching(/^Fri/)] });
   expect(mock).toHaveSentTemplate(undefined, expect.objectContaining({ to: "+14155550123" }));
+  expect(mock).toHaveSentMessageContaining("see you Friday at 3 PM");
+  expect(mock).toHaveSentMessageContaining(/Friday at \d PM/);
+  // @ts-expect-error the text is a string or a RegExp
+  expect(mock).toHaveSentMessageContaining(42);
 }

@@ -34,7 +34,7 @@ const results = report.testResults.flatMap((file) => file.assertionResults);
 
 describe("under jest 30", () => {
   it("ran the whole jest suite", () => {
-    expect(results.length).toBe(8);
+    expect(results.length).toBe(9);
     expect(report.numFailedTests).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createKapsoMock, fixtures } from "../../src/index.js";
+import { createKapsoMock, defineTemplate, fixtures } from "../../src/index.js";
 import { kapsoMatchers } from "../../src/vitest.js";
 import { get, send } from "../support/requests.js";
 
@@ -198,6 +198,59 @@ describe("vitest matchers", () => {
   it("refuses something that is not a mock", () => {
     expect(() => expect({}).toHaveSentTemplate()).toThrow(/expects a mock from createKapsoMock/);
   });
+
+  it("toHaveSentMessageContaining reads the message as the customer will, values filled in", async () => {
+    const mock = await mockWithOneSend();
+    await send(mock, fixtures.orderShipped.id, {
+      phone_number: "+447700900123",
+      template_parameters: ["Bo", "1042"],
+      button_url_params: { "0": "ABC123" },
+    });
+    expect(mock).toHaveSentMessageContaining("reminder of your appointment on Friday");
+    expect(mock).toHaveSentMessageContaining("Hi Bo, your order 1042 is on its way.");
+    expect(mock).toHaveSentMessageContaining("Reply STOP"); // the footer
+    expect(mock).toHaveSentMessageContaining("Track order"); // a button's label
+    expect(mock).toHaveSentMessageContaining(/order \d+ is on its way/g);
+    expect(mock).toHaveSentMessageContaining(/order \d+ is on its way/g); // a global pattern keeps no state
+    // The template's own words are not the message: its placeholders are filled.
+    expect(mock).not.toHaveSentMessageContaining("{{1}}");
+    expect(mock).not.toHaveSentMessageContaining("Hi Friday");
+  });
+
+  it("toHaveSentMessageContaining treats runs of white space as one space", async () => {
+    const mock = createKapsoMock();
+    const template = defineTemplate({
+      id: "0e2d9c8b-7a6f-4e5d-8c4b-3a2f1e0d9c8b",
+      name: "two_lines",
+      content: "See you {{1}}\nat  {{2}}.",
+    });
+    mock.templates.add(template);
+    await send(mock, template.id, { phone_number: "+14155550123", template_parameters: ["Friday", "3 PM"] });
+    expect(mock).toHaveSentMessageContaining("See you Friday at 3 PM.");
+    expect(mock).toHaveSentMessageContaining("Friday\n at 3 PM");
+    expect(mock).not.toHaveSentMessageContaining("FridayAt");
+  });
+
+  it("toHaveSentMessageContaining fails with every message as it was read", async () => {
+    const mock = await mockWithOneSend();
+    expect(failureOf(() => expect(mock).toHaveSentMessageContaining("Saturday"))).toBe(
+      'expected the mock to have sent a message containing "Saturday"; sent:\n' +
+        "  1. appointment_reminder to +14155550123:\n" +
+        "     Hi Ana, this is a reminder of your appointment on Friday.\n" +
+        "     Reply STOP to opt out",
+    );
+    expect(failureOf(() => expect(mock).not.toHaveSentMessageContaining("Ana"))).toBe(
+      'expected the mock not to have sent a message containing "Ana", but it sent appointment_reminder to +14155550123:\n' +
+        "     Hi Ana, this is a reminder of your appointment on Friday.\n" +
+        "     Reply STOP to opt out",
+    );
+    expect(failureOf(() => expect(createKapsoMock()).toHaveSentMessageContaining("Ana"))).toBe(
+      'expected the mock to have sent a message containing "Ana"; nothing was sent',
+    );
+    expect(() => expect(mock).toHaveSentMessageContaining(42 as never)).toThrow(
+      /toHaveSentMessageContaining: expects a string or a RegExp, got number/,
+    );
+  });
 });
 
 describe("vitest matcher types", () => {
@@ -207,6 +260,8 @@ describe("vitest matcher types", () => {
     expect(() => expect(mock).toHaveCalledOperation("", 1)).toThrow();
     // @ts-expect-error `times` is a number
     expect(() => expect(mock).toHaveSentTemplateTimes(fixtures.orderUpdate.id, "2")).toThrow();
+    // @ts-expect-error the text is a string or a RegExp
+    expect(() => expect(mock).toHaveSentMessageContaining(["Ana"])).toThrow();
   });
 });
 

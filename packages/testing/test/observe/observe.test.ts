@@ -44,8 +44,10 @@ describe("mock.subscribe", () => {
     });
     controller.abort();
     await expect(hanging).rejects.toMatchObject({ name: "AbortError" });
-    await vi.waitFor(() => expect(events).toHaveLength(2));
-    expect(events.map((e) => e.type === "call" && e.call.error)).toEqual(["network", "aborted"]);
+    const calls = () => events.filter((e) => e.type === "call");
+    await vi.waitFor(() => expect(calls()).toHaveLength(2));
+    expect(calls().map((e) => e.call.error)).toEqual(["network", "aborted"]);
+    expect(events.filter((e) => e.type === "faults")).toHaveLength(2);
   });
 
   it("tells of every change made through the template store", () => {
@@ -62,6 +64,25 @@ describe("mock.subscribe", () => {
       { type: "templates", action: "update", templateId: extra.id },
       { type: "templates", action: "remove", templateId: extra.id },
       { type: "templates", action: "clear" },
+      { type: "templates", action: "reset" },
+    ]);
+  });
+
+  it("tells of each fault armed, and of clearing armed faults, but not of clearing none", async () => {
+    const { mock, events } = watch();
+    mock.clearFaults();
+    mock.fault({ kind: "hang" });
+    mock.fault({ kind: "error", status: 500 }, { operation: "getWhatsappTemplate" });
+    expect(() => mock.fault({ kind: "hang" }, { times: 0 })).toThrow(RangeError);
+    mock.clearFaults();
+    mock.fault({ kind: "hang" });
+    mock.reset();
+    expect(events).toEqual([
+      { type: "faults", action: "add" },
+      { type: "faults", action: "add" },
+      { type: "faults", action: "clear" },
+      { type: "faults", action: "add" },
+      { type: "faults", action: "clear" },
       { type: "templates", action: "reset" },
     ]);
   });

@@ -53,3 +53,19 @@ describe("dist/server.js", () => {
     expect([...packages].some((name) => builtins.has(name) && name.endsWith("http"))).toBe(true);
   });
 });
+
+describe("dist/inspector/inspector.js", () => {
+  it("is the page's whole script: it imports nothing, and uses nothing of Node", () => {
+    const { files, packages } = load("inspector/inspector.js");
+    expect([...packages]).toEqual([]);
+    expect(files.size).toBe(1);
+    for (const code of files.values()) {
+      expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\b|\bimport\s*\(/);
+      expect(code).not.toMatch(
+        /new Function\s*\(|\beval\s*\(|innerHTML|outerHTML|insertAdjacentHTML|document\.write/,
+      );
+      // renderMessage is bundled in, with core's one placeholder pattern.
+      expect(code).toContain(String.raw`/\{\{\s*(\w+)\s*\}\}/g`);
+    }
+  });
+});

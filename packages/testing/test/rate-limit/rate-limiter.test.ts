@@ -26,6 +26,27 @@ describe("the per-minute rate limiter", () => {
     expect(remaining).toEqual(["2", "1", "0"]);
   });
 
+  it("shows each key's window without the key: used, remaining, and when it ends", async () => {
+    const time = clock();
+    const mock = createKapsoMock({ rateLimit: { perMinute: 3 }, now: time.now });
+    expect(createKapsoMock().rateLimit).toBeNull();
+    expect(mock.rateLimit).toEqual({ perMinute: 3, windows: [] });
+    await get(mock, "/whatsapp_templates");
+    time.advance(20_000);
+    await get(mock, "/whatsapp_templates");
+    await get(mock, "/whatsapp_templates", { "X-API-Key": "second_key" });
+    expect(mock.rateLimit).toEqual({
+      perMinute: 3,
+      windows: [
+        { used: 2, remaining: 1, resetsInMs: 40_000 },
+        { used: 1, remaining: 2, resetsInMs: 60_000 },
+      ],
+    });
+    expect(JSON.stringify(mock.rateLimit)).not.toContain("second_key");
+    time.advance(40_000);
+    expect(mock.rateLimit?.windows).toEqual([{ used: 1, remaining: 2, resetsInMs: 20_000 }]);
+  });
+
   it("answers 429 with Retry-After until the minute is over, then lets requests through again", async () => {
     const time = clock();
     const mock = createKapsoMock({ rateLimit: { perMinute: 2 }, now: time.now });

@@ -21,6 +21,7 @@ export const sendTemplate: Handler = (exchange, state) => {
     templateName: template.name,
     to: message.phone_number,
     template: structuredClone(message),
+    storedTemplate: template,
     call: exchange.call,
   });
   const body: SendTemplateResponse = {
