@@ -1,0 +1,473 @@
+// The coordinator: reads the recipients lazily, keeps a bounded number of jobs in Redis,
+// reports one result per recipient from the attempt records (never from BullMQ's job states),
+// settles the jobs of workers that died, and stops cleanly when Redis loses the campaign.
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { checkRedisSettings } from "../connection/check-settings.js";
+import { connectRedis, type OutageWatch, watchOutages } from "../connection/connect.js";
+import { CampaignLockedError, CampaignStateError, QueueError, type RedisConnectionError } from "../errors.js";
+import { JOB_NAME, type SendJobData } from "../job.js";
+import { checkCampaignId, jobIdOf, PREFIX, queueNameFor } from "../naming.js";
+import { parseRate, planRate, type RateLimit } from "../rate-plan.js";
+import { configureRate } from "../rate-policy.js";
+import {
+  CampaignRecords,
+  type ClaimVerdict,
+  FencedSignal,
+  LostSignal,
+  type StoredRecord,
+} from "../records/records.js";
+import { CREATE } from "../records/scripts.js";
+import { acquireCampaignLock, type HeldLock } from "./lock.js";
+import { recipientKey } from "./recipient-key.js";
+import type {
+  CampaignOptions,
+  CampaignProgress,
+  CampaignRecipient,
+  CampaignReport,
+  CampaignResult,
+} from "./types.js";
+
+/** A campaign run: iterate it for one result per recipient; `report` settles when it ends. */
+export interface Campaign<R extends CampaignRecipient = CampaignRecipient>
+  extends AsyncIterable<CampaignResult<R>> {
+  readonly campaignId: string;
+  /** How the run ended; rejects with the error that ended it. */
+  readonly report: Promise<CampaignReport>;
+}
+
+const CLAIM_BATCH = 100;
+const POP_BATCH = 500;
+const POP_WAIT_SECONDS = 0.25;
+const PROGRESS_EVERY_MS = 100;
+const FAILED_SCAN_LIMIT = 2_000;
+// An outstanding job older than this is checked for existence now and then: the safety net
+// for a job that vanished from Redis without an outcome.
+const STALE_AFTER_MS = 60_000;
+const STALE_CHECKS_PER_SWEEP = 100;
+
+const LOST_IN_FLIGHT =
+  "Redis lost the campaign before this recipient's outcome was recorded (a restart without persistence?); check before sending again";
+const LOST_NOT_ENQUEUED =
+  "not sent: Redis lost the campaign before this recipient was enqueued, and a lost campaign is never enqueued again";
+
+/**
+ * Runs (or resumes) a campaign: every recipient gets the template once, through the workers
+ * of the API key's queue. Iterate the result for one result per recipient.
+ *
+ * @example
+ * ```ts
+ * import { runCampaign } from "@kapsokit/queue";
+ *
+ * const campaign = runCampaign({
+ *   redis: process.env.KAPSO_QUEUE_URL!,
+ *   campaignId: "spring-reminders",
+ *   templateId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+ *   recipients: [{ to: "+14155550123", parameters: ["Ada"] }],
+ *   rate: "100/min",
+ * });
+ * for await (const result of campaign) console.log(result.recipient.to, result.status);
+ * console.log(await campaign.report);
+ * ```
+ */
+export function runCampaign<R extends CampaignRecipient>(options: CampaignOptions<R>): Campaign<R> {
+  let settle!: { resolve(report: CampaignReport): void; reject(error: unknown): void };
+  const report = new Promise<CampaignReport>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // Marked handled: a caller who only iterates still sees the error from the iteration.
+  report.catch(() => undefined);
+  let iterated = false;
+  return {
+    campaignId: options.campaignId,
+    report,
+    [Symbol.asyncIterator]() {
+      if (iterated) throw new QueueError("a campaign run can be iterated once");
+      iterated = true;
+      return coordinate(options, settle);
+    },
+  };
+}
+
+function toIterator<R>(source: Iterable<R> | AsyncIterable<R>): AsyncIterator<R> | Iterator<R> {
+  return Symbol.asyncIterator in source
+    ? (source as AsyncIterable<R>)[Symbol.asyncIterator]()
+    : (source as Iterable<R>)[Symbol.iterator]();
+}
+
+async function* coordinate<R extends CampaignRecipient>(
+  o: CampaignOptions<R>,
+  settle: { resolve(report: CampaignReport): void; reject(error: unknown): void },
+): AsyncGenerator<CampaignResult<R>, void, undefined> {
+  const startedAt = Date.now();
+  const campaignId = checkCampaignId(o.campaignId);
+  const apiKey = o.apiKey ?? process.env.KAPSO_API_KEY;
+  if (!apiKey) throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY (it names the queue)");
+  const rate: RateLimit | undefined = typeof o.rate === "string" ? parseRate(o.rate) : o.rate;
+  if (rate) planRate(rate); // refuses an impossible rate before anything starts
+  const window = Math.max(1, o.window ?? 1_000);
+  const maxInFlight = Math.max(1, o.maxInFlight ?? 16);
+  const notice = o.onNotice ?? (() => undefined);
+  const queueName = queueNameFor(apiKey);
+  const counts = { sent: 0, failed: 0, unknown: 0, skipped: 0, duplicate: 0 };
+  let answered = 0;
+  let interrupted = false;
+  let lost = false;
+  let finished = false;
+
+  const { redis, display, owned } = await connectRedis(o.redis, { connectionName: "kapsokit-coordinator" });
+  const records = new CampaignRecords(redis, campaignId);
+  const { keys } = records;
+  let queue: Queue<SendJobData> | undefined;
+  let blocking: Redis | undefined;
+  let lock: HeldLock | undefined;
+  let watch: OutageWatch | undefined;
+  let fatal: Error | undefined;
+  let checkSoon = false;
+  const outstanding = new Map<string, { index: number; recipient: R; since: number }>();
+  const ready: CampaignResult<R>[] = [];
+  let iterator: AsyncIterator<R> | Iterator<R> | undefined;
+  let inputDone = false;
+  let nextIndex = 0;
+  let rateLimited = 0;
+  let inFlight = 0;
+  let paused = false;
+
+  const progress = (): CampaignProgress => {
+    const elapsedMs = Date.now() - startedAt;
+    const completed = counts.sent + counts.failed + counts.unknown + counts.skipped + counts.duplicate;
+    const ratePerSecond = elapsedMs > 0 ? (answered * 1000) / elapsedMs : 0;
+    const total = o.total;
+    return {
+      started: nextIndex,
+      completed,
+      sent: counts.sent,
+      failed: counts.failed,
+      // Duplicates are not sent again: the bar shows them with the skipped.
+      skipped: counts.skipped + counts.duplicate,
+      unknown: counts.unknown,
+      duplicate: counts.duplicate,
+      inFlight,
+      outstanding: outstanding.size,
+      rateLimited,
+      paused,
+      redisDown: watch?.down ?? false,
+      elapsedMs,
+      ratePerSecond,
+      total,
+      etaMs:
+        total === undefined || ratePerSecond === 0
+          ? undefined
+          : (Math.max(0, total - completed) / ratePerSecond) * 1000,
+    };
+  };
+  let progressAt = 0;
+  const tellProgress = (force = false) => {
+    if (!o.onProgress) return;
+    const now = Date.now();
+    if (!force && now - progressAt < PROGRESS_EVERY_MS) return;
+    progressAt = now;
+    o.onProgress(progress());
+  };
+
+  const base = (key: string, entry: { index: number; recipient: R }) => ({
+    recipient: entry.recipient,
+    index: entry.index,
+    key,
+  });
+  /** Turns a record with an outcome into the result of an outstanding recipient. */
+  const resolveOutstanding = (key: string, record: StoredRecord | undefined): boolean => {
+    const entry = outstanding.get(key);
+    if (!entry || !record || (record.s !== "sent" && record.s !== "failed" && record.s !== "unknown"))
+      return false;
+    outstanding.delete(key);
+    answered++;
+    counts[record.s]++;
+    if (record.s === "sent")
+      ready.push({ ...base(key, entry), status: "sent", messageId: record.m, requestId: record.q });
+    else if (record.s === "failed")
+      ready.push({
+        ...base(key, entry),
+        status: "failed",
+        detail: record.d ?? "failed",
+        requestId: record.q,
+      });
+    else ready.push({ ...base(key, entry), status: "unknown", detail: record.d ?? "the outcome is unknown" });
+    return true;
+  };
+
+  const jobOf = (key: string, recipient: R) => ({
+    name: JOB_NAME,
+    data: { c: campaignId, k: key, t: o.templateId, p: recipient } satisfies SendJobData,
+    // One attempt, never retried by BullMQ; completed jobs leave Redis at once, failed ones
+    // stay until the coordinator has settled them.
+    opts: { jobId: jobIdOf(campaignId, key), attempts: 1, removeOnComplete: true, removeOnFail: false },
+  });
+
+  const claimAndEnqueue = async (batch: { key: string; index: number; recipient: R }[]) => {
+    const verdicts = await records.claim(lock!.fence, o.retryUnknown === true, batch);
+    const jobs: ReturnType<typeof jobOf>[] = [];
+    batch.forEach((item, n) => {
+      const verdict = verdicts[n] as ClaimVerdict;
+      const entry = { index: item.index, recipient: item.recipient };
+      switch (verdict.kind) {
+        case "enqueue":
+          jobs.push(jobOf(item.key, item.recipient));
+          outstanding.set(item.key, { ...entry, since: Date.now() });
+          break;
+        case "wait":
+          outstanding.set(item.key, { ...entry, since: Date.now() });
+          break;
+        case "sent":
+          counts.skipped++;
+          ready.push({ ...base(item.key, entry), status: "skipped", messageId: verdict.record.m });
+          break;
+        case "unknown":
+          counts.unknown++;
+          ready.push({
+            ...base(item.key, entry),
+            status: "unknown",
+            detail: verdict.record.d ?? "an earlier run could not tell whether it was sent",
+          });
+          break;
+        case "duplicate":
+          counts.duplicate++;
+          ready.push({ ...base(item.key, entry), status: "duplicate", of: verdict.of });
+          break;
+      }
+    });
+    if (jobs.length > 0) await queue!.addBulk(jobs);
+  };
+
+  const stopping = () => o.stop?.aborted === true || o.signal?.aborted === true;
+
+  /** Reads recipients and enqueues them until the window is full or the input ends. */
+  const fill = async () => {
+    while (!inputDone && outstanding.size < window && !stopping() && ready.length < window) {
+      const batch: { key: string; index: number; recipient: R }[] = [];
+      while (batch.length < CLAIM_BATCH && outstanding.size + batch.length < window) {
+        const next = await iterator!.next();
+        if (next.done) {
+          inputDone = true;
+          break;
+        }
+        batch.push({
+          key: recipientKey(o.templateId, next.value),
+          index: nextIndex++,
+          recipient: next.value,
+        });
+      }
+      if (batch.length === 0) return;
+      await claimAndEnqueue(batch);
+    }
+  };
+
+  /** Reports the recipients whose outcome workers wrote, waiting briefly when there is none. */
+  const collect = async () => {
+    let done = await records.takeDone(POP_BATCH);
+    if (done.length === 0) {
+      const popped = await blocking!.blpop(keys.done, POP_WAIT_SECONDS);
+      if (popped) done = [popped[1], ...(await records.takeDone(POP_BATCH - 1))];
+    }
+    const mine = done.filter((key) => outstanding.has(key));
+    const found = await records.read(mine);
+    for (const [n, key] of mine.entries()) resolveOutstanding(key, found[n]);
+  };
+
+  /** Settles the jobs BullMQ failed without running (their worker died) and checks on old ones. */
+  const sweep = async () => {
+    if ((await redis.exists(keys.meta)) === 0) throw new LostSignal();
+    const [limited, attempting] = await redis.hmget(keys.meta, "rateLimited", "n:a");
+    rateLimited = Number(limited ?? 0);
+    inFlight = Number(attempting ?? 0);
+    // A 429 pause sets the limiter's counter beyond any plan's max.
+    paused = (await queue!.getRateLimitTtl(Number.MAX_SAFE_INTEGER)) > 0;
+    const failed = [];
+    for (let start = 0; start < FAILED_SCAN_LIMIT; start += 200) {
+      const page = await queue!.getFailed(start, start + 199);
+      failed.push(...page.filter((job) => job?.data?.c === campaignId));
+      if (page.length < 200) break;
+    }
+    for (const job of failed) await settleJob(job.data, job.failedReason);
+    let checks = 0;
+    for (const [key, entry] of outstanding) {
+      if (checks >= STALE_CHECKS_PER_SWEEP || Date.now() - entry.since < STALE_AFTER_MS) continue;
+      checks++;
+      entry.since = Date.now();
+      const state = await queue!.getJobState(jobIdOf(campaignId, key));
+      if (state === "unknown")
+        await settleJob({ c: campaignId, k: key, t: o.templateId, p: entry.recipient });
+    }
+  };
+
+  const settleJob = async (data: SendJobData, reason?: string) => {
+    const verdict = await records.settleStalled(
+      data.k,
+      `the worker stopped during the send (${reason || "its job vanished"}); check before sending again`,
+    );
+    if (verdict === "lost") throw new LostSignal();
+    await queue!.remove(jobIdOf(campaignId, data.k)).catch(() => undefined);
+    const entry = outstanding.get(data.k);
+    if (verdict === "requeue" && entry) {
+      await queue!.add(JOB_NAME, data, jobOf(data.k, entry.recipient).opts);
+    } else if (verdict === "done" && entry) {
+      resolveOutstanding(data.k, (await records.read([data.k]))[0]);
+    }
+  };
+
+  const reportLoss = async function* (): AsyncGenerator<CampaignResult<R>> {
+    lost = true;
+    notice(
+      `Redis no longer has campaign ${campaignId} (did it restart without persistence?): stopping; every recipient without a recorded outcome is reported unknown, and the campaign is never enqueued again`,
+    );
+    yield* ready.splice(0);
+    for (const [key, entry] of outstanding) {
+      counts.unknown++;
+      yield { ...base(key, entry), status: "unknown", detail: LOST_IN_FLIGHT };
+    }
+    outstanding.clear();
+    while (!inputDone && !o.signal?.aborted) {
+      const next = await iterator!.next();
+      if (next.done) break;
+      const index = nextIndex++;
+      counts.unknown++;
+      yield {
+        recipient: next.value,
+        index,
+        key: recipientKey(o.templateId, next.value),
+        status: "unknown",
+        detail: LOST_NOT_ENQUEUED,
+      };
+    }
+    inputDone = true;
+  };
+
+  try {
+    await checkRedisSettings(redis, display, { durability: o.durability ?? "always" });
+    iterator = toIterator(o.recipients);
+    if (!o.resume) {
+      const created = await CREATE.run(
+        redis,
+        [keys.meta],
+        ["queue", queueName, "template", o.templateId, "created", Date.now(), "state", "new", "fence", 0],
+      );
+      if (created === "exists") {
+        throw new CampaignStateError(
+          `campaign ${campaignId} exists already: resume it (--resume), or give the new one another id`,
+        );
+      }
+    } else {
+      const [queueOf, templateOf] = await redis.hmget(keys.meta, "queue", "template");
+      if (queueOf === null) {
+        yield* reportLoss();
+        finished = true;
+        return;
+      }
+      if (queueOf !== queueName) {
+        throw new CampaignStateError(`campaign ${campaignId} was started with another API key`);
+      }
+      if (templateOf !== o.templateId) {
+        throw new CampaignStateError(
+          `campaign ${campaignId} sends template ${templateOf}, not ${o.templateId}`,
+        );
+      }
+    }
+    lock = await acquireCampaignLock(redis, campaignId, keys, o.lockTtlMs ?? 15_000, (why) => {
+      if (why === "lost") checkSoon = true;
+      else fatal = new CampaignLockedError(campaignId, "another coordinator, which took it over", 0);
+    });
+    const settings = ["state", "running", "retryUnknown", o.retryUnknown ? "1" : "0"];
+    if (o.total !== undefined) settings.push("total", String(o.total));
+    await redis.hset(keys.meta, ...settings);
+    // A finished campaign's records were set to expire; a resumed one keeps them.
+    await Promise.all([redis.persist(keys.meta), redis.persist(keys.records)]);
+    queue = new Queue<SendJobData>(queueName, { connection: redis, prefix: PREFIX });
+    queue.on("error", () => undefined);
+    const plan = await configureRate(redis, queue, queueName, rate);
+    if (plan) await redis.hset(keys.meta, "plan", JSON.stringify(plan));
+    await queue.setGlobalConcurrency(maxInFlight);
+    // Outcomes of earlier runs are read from the records when their recipients are claimed.
+    await redis.del(keys.done);
+    blocking = redis.duplicate({ connectionName: "kapsokit-coordinator-wait" });
+    blocking.on("error", () => undefined);
+    watch = watchOutages(redis, display, o.maxOutageMs ?? 300_000, {
+      onDown: notice,
+      onUp: (message) => {
+        notice(message);
+        checkSoon = true;
+      },
+      onGiveUp: (error: RedisConnectionError) => {
+        fatal = error;
+        // Wake the loop: commands waiting for Redis fail once the connections are closed.
+        redis.disconnect();
+        blocking?.disconnect();
+      },
+    });
+
+    let sweptAt = Date.now();
+    const sweepEvery = o.sweepIntervalMs ?? 2_000;
+    try {
+      while (true) {
+        if (fatal) throw fatal;
+        if (o.signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+        if (checkSoon || Date.now() - sweptAt >= sweepEvery) {
+          checkSoon = false;
+          sweptAt = Date.now();
+          await sweep();
+        }
+        await fill();
+        yield* ready.splice(0);
+        tellProgress();
+        if (outstanding.size === 0 && (inputDone || stopping())) {
+          interrupted = !inputDone;
+          break;
+        }
+        await collect();
+        yield* ready.splice(0);
+        tellProgress();
+      }
+    } catch (error) {
+      if (fatal) throw fatal;
+      if (error instanceof FencedSignal) {
+        throw new CampaignLockedError(campaignId, "another coordinator, which took it over", 0);
+      }
+      if (!(error instanceof LostSignal)) throw error;
+      yield* reportLoss();
+    }
+    if (!lost) {
+      const state = interrupted ? "stopped" : "done";
+      await redis.hset(keys.meta, "state", state, "finished", Date.now());
+      if (!interrupted) {
+        const ttl = o.retentionMs ?? 7 * 24 * 3_600_000;
+        await Promise.all([keys.meta, keys.records, keys.done].map((key) => redis.pexpire(key, ttl)));
+      }
+    }
+    finished = true;
+  } catch (error) {
+    settle.reject(error);
+    throw error;
+  } finally {
+    watch?.stop();
+    if (!finished && !lost) interrupted = true;
+    await lock?.release().catch(() => undefined);
+    await queue?.close().catch(() => undefined);
+    blocking?.disconnect();
+    if (owned) {
+      if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    }
+    tellProgress(true);
+    settle.resolve({
+      campaignId,
+      queueName,
+      ...counts,
+      reported: counts.sent + counts.failed + counts.unknown + counts.skipped + counts.duplicate,
+      elapsedMs: Date.now() - startedAt,
+      interrupted,
+      lost,
+    });
+  }
+}
