@@ -81,6 +81,13 @@ export class ApiServer {
     this.#child.send({ cmd: "answer", phone, status });
   }
 
+  /** Sends accepted so far for one API key. */
+  async accepted(key: string): Promise<number> {
+    const reply = this.next((m) => m.type === "count" && m.key === key);
+    this.#child.send({ cmd: "count", key });
+    return Number((await reply).count);
+  }
+
   async stats(): Promise<ApiStats> {
     const reply = this.next((m) => m.type === "stats");
     this.#child.send({ cmd: "stats" });

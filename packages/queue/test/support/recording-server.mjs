@@ -6,6 +6,7 @@
 //   { cmd: "holdTemplates" }      hold template reads until released
 //   { cmd: "release", phone? }    answer what is held (a phone's send, or template reads)
 //   { cmd: "answer", phone, status } answer the next send to this phone with this status
+//   { cmd: "count", key }         reply { type: "count", key, count } (sends accepted for the key)
 //   { cmd: "stats" }              reply { type: "stats", ... }
 // and it reports { type: "ready", url }, { type: "held", phone }, { type: "template-held" }.
 // Options (argv[2], JSON): { limits: { "<api key>" | "*": { limit, windowMs } }, latencyMs, announce }.
@@ -161,6 +162,9 @@ process.on("message", (message) => {
     case "answer":
       answers.set(message.phone, message.status);
       break;
+    case "count":
+      process.send?.({ type: "count", key: message.key, count: accepted.get(message.key)?.length ?? 0 });
+      break;
     case "stats":
       process.send?.({
         type: "stats",
@@ -168,6 +172,7 @@ process.on("message", (message) => {
         accepted: Object.fromEntries(accepted),
         rejected: Object.fromEntries(rejected),
         templateReads,
+        cpuMs: Math.round(process.cpuUsage().user / 1000),
       });
       break;
   }

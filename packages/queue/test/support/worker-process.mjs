@@ -49,6 +49,9 @@ const worker = await startWorker({
   onEvent: (event) => report(event),
 });
 report({ type: "ready", queueName: worker.queueName });
+process.on("message", (message) => {
+  if (message?.cmd === "cpu") report({ type: "cpu", userMs: Math.round(process.cpuUsage().user / 1000) });
+});
 process.on("SIGTERM", async () => {
   await worker.close();
   process.exit(0);
