@@ -124,6 +124,7 @@ async function* coordinate<R extends CampaignRecipient>(
   let watch: OutageWatch | undefined;
   let fatal: Error | undefined;
   let checkSoon = false;
+  let resyncNeeded = false;
   const outstanding = new Map<string, { index: number; recipient: R; since: number }>();
   const ready: CampaignResult<R>[] = [];
   let iterator: AsyncIterator<R> | Iterator<R> | undefined;
@@ -274,9 +275,26 @@ async function* coordinate<R extends CampaignRecipient>(
     for (const [n, key] of mine.entries()) resolveOutstanding(key, found[n]);
   };
 
+  /**
+   * Reads the record of every outstanding recipient: after an outage, the reply to a pop of
+   * the done list may have been lost with the connection, and its recipients with it.
+   */
+  const resync = async () => {
+    const pending = [...outstanding.keys()];
+    for (let start = 0; start < pending.length; start += POP_BATCH) {
+      const slice = pending.slice(start, start + POP_BATCH);
+      const found = await records.read(slice);
+      for (const [n, key] of slice.entries()) resolveOutstanding(key, found[n]);
+    }
+  };
+
   /** Settles the jobs BullMQ failed without running (their worker died) and checks on old ones. */
   const sweep = async () => {
     if ((await redis.exists(keys.meta)) === 0) throw new LostSignal();
+    if (resyncNeeded) {
+      resyncNeeded = false;
+      await resync();
+    }
     const [limited, attempting] = await redis.hmget(keys.meta, "rateLimited", "n:a");
     rateLimited = Number(limited ?? 0);
     inFlight = Number(attempting ?? 0);
@@ -395,6 +413,7 @@ async function* coordinate<R extends CampaignRecipient>(
       onUp: (message) => {
         notice(message);
         checkSoon = true;
+        resyncNeeded = true;
       },
       onGiveUp: (error: RedisConnectionError) => {
         fatal = error;

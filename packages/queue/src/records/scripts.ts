@@ -5,7 +5,7 @@
 //   s    state: "q" queued, "a" attempting, or the outcome "sent" | "failed" | "unknown"
 //   r    the run (the coordinator's fencing token) that last claimed it
 //   i    its position in that run's input, to tell a duplicate row from the same row
-//   tok  the attempt's token (only while attempting)
+//   tok  the attempt's token (only while attempting); `by` keeps it once the outcome is in
 //   t, w when the attempt started, and which worker made it
 //   m, q, d  message id, request id and detail of the outcome
 // The campaign's hash (`meta`) counts records per state (`n:<state>`). Every script first
@@ -97,6 +97,10 @@ if rec.s == "q" then
   move(meta, "q", "a")
   return "go"
 end
+if rec.s == "a" and rec.tok == token then
+  -- This very attempt, asked again after a reply was lost with the connection.
+  return "go"
+end
 if rec.s == "a" then
   if redis.call("HGET", meta, "retryUnknown") == "1" then
     rec.tok, rec.t, rec.w = token, now, worker
@@ -129,11 +133,14 @@ local key, token = ARGV[1], ARGV[2]
 local raw = redis.call("HGET", records, key)
 if not raw then return "stale" end
 local rec = cjson.decode(raw)
+-- Written already by this attempt, asked again after a reply was lost with the connection.
+if token ~= "" and rec.by == token then return "ok" end
 local holds = (token ~= "" and rec.s == "a" and rec.tok == token) or (token == "" and rec.s == "q")
 if not holds then return "stale" end
 local outcome = cjson.decode(ARGV[3])
 local from = rec.s
 rec.s, rec.tok, rec.m, rec.q, rec.d = outcome.s, nil, outcome.m, outcome.q, outcome.d
+if token ~= "" then rec.by = token end
 redis.call("HSET", records, key, cjson.encode(rec))
 move(meta, from, rec.s)
 redis.call("RPUSH", done, key)
