@@ -5,11 +5,12 @@ import { fileURLToPath } from "node:url";
 export const TEMPLATE_ID = "5f0c8a52-3d1e-4b7a-9c2f-6e8d1a4b7c90";
 
 export interface ApiServerOptions {
-  /** Limits per API key ("*" for any key): `limit` sends per fixed window of `windowMs`. */
-  limits?: Record<string, { limit: number; windowMs: number }>;
+  /**
+   * Limits per API key ("*" for any key): `limit` sends per fixed window of `windowMs`;
+   * `announce` adds X-RateLimit-Limit and X-RateLimit-Remaining to accepted sends.
+   */
+  limits?: Record<string, { limit: number; windowMs: number; announce?: boolean }>;
   latencyMs?: number;
-  /** Send X-RateLimit-Limit and X-RateLimit-Remaining on accepted sends. */
-  announce?: boolean;
 }
 
 export interface ApiStats {

@@ -9,7 +9,9 @@
 //   { cmd: "count", key }         reply { type: "count", key, count } (sends accepted for the key)
 //   { cmd: "stats" }              reply { type: "stats", ... }
 // and it reports { type: "ready", url }, { type: "held", phone }, { type: "template-held" }.
-// Options (argv[2], JSON): { limits: { "<api key>" | "*": { limit, windowMs } }, latencyMs, announce }.
+// Options (argv[2], JSON): { limits: { "<api key>" | "*": { limit, windowMs, announce? } }, latencyMs }.
+// With `announce`, accepted sends carry X-RateLimit-Limit and X-RateLimit-Remaining (which
+// clients read as per minute, as the Kapso API means them).
 import { createServer } from "node:http";
 import { createKapsoMock, defineTemplate } from "@kapsokit/testing";
 
@@ -44,9 +46,11 @@ function take(key) {
     windows.set(key, window);
   }
   const retryAfter = Math.max(1, Math.ceil((window.start + rule.windowMs - now) / 1000));
-  if (window.count >= rule.limit) return { allowed: false, limit: rule.limit, remaining: 0, retryAfter };
+  if (window.count >= rule.limit) {
+    return { allowed: false, limit: rule.limit, remaining: 0, retryAfter, announce: rule.announce };
+  }
   window.count++;
-  return { allowed: true, limit: rule.limit, remaining: rule.limit - window.count };
+  return { allowed: true, limit: rule.limit, remaining: rule.limit - window.count, announce: rule.announce };
 }
 
 function held(list, res) {
@@ -92,13 +96,13 @@ const server = createServer(async (req, res) => {
         res.writeHead(429, {
           "Content-Type": "application/json",
           "Retry-After": String(decision.retryAfter),
-          "X-RateLimit-Limit": String(decision.limit),
           "X-RateLimit-Remaining": "0",
+          ...(decision.announce ? { "X-RateLimit-Limit": String(decision.limit) } : {}),
         });
         res.end(JSON.stringify({ error: "Rate limit exceeded" }));
         return;
       }
-      if (decision.limit !== undefined && options.announce) {
+      if (decision.announce) {
         extra = {
           "X-RateLimit-Limit": String(decision.limit),
           "X-RateLimit-Remaining": String(decision.remaining),
