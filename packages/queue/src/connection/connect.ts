@@ -68,16 +68,21 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
   const redis = new Redis(clientOptions(target, options.connectionName));
   // Errors are reported through the promise below and the outage watcher; without a
   // listener ioredis would print each one.
-  redis.on("error", () => undefined);
+  let refused = false;
+  redis.on("error", (error) => {
+    refused ||= isAuthFailure(error);
+  });
+  const ready = waitReady(redis, target.display, options.connectTimeoutMs ?? 10_000);
+  ready.catch(() => undefined);
   try {
-    await Promise.all([
-      redis.connect(),
-      waitReady(redis, target.display, options.connectTimeoutMs ?? 10_000),
-    ]);
+    // The first attempt's failure ends it at once; a refused password is told apart below.
+    await redis.connect();
+    await ready;
   } catch (error) {
     redis.disconnect();
+    // ioredis reports the refusal as an error event and then rejects with "Connection is closed".
+    if (refused || isAuthFailure(error)) throw authError(target.display);
     if (error instanceof RedisConnectionError) throw error;
-    if (isAuthFailure(error)) throw authError(target.display);
     throw new RedisConnectionError(
       "unreachable",
       `cannot connect to Redis at ${target.display}: ${(error as Error).message}`,
