@@ -12,6 +12,7 @@ export type {
   CampaignRecipient,
   CampaignReport,
   CampaignResult,
+  CampaignStarted,
 } from "./campaign/types.js";
 export type { Durability, RedisSettings } from "./connection/check-settings.js";
 export { checkRedisSettings } from "./connection/check-settings.js";

@@ -404,6 +404,7 @@ async function* coordinate<R extends CampaignRecipient>(
     const plan = await configureRate(redis, queue, queueName, rate);
     if (plan) await redis.hset(keys.meta, "plan", JSON.stringify(plan));
     await queue.setGlobalConcurrency(maxInFlight);
+    await o.onStarted?.({ campaignId, queueName, redis: display, run: lock.fence, plan });
     // Outcomes of earlier runs are read from the records when their recipients are claimed.
     await redis.del(keys.done);
     blocking = redis.duplicate({ connectionName: "kapsokit-coordinator-wait" });

@@ -3,7 +3,7 @@
 import type { BulkProgress, SendTemplateInput } from "@kapsokit/client";
 import type { Durability } from "../connection/check-settings.js";
 import type { RedisInput } from "../connection/connect.js";
-import type { RateLimit } from "../rate-plan.js";
+import type { RateLimit, RatePlan } from "../rate-plan.js";
 
 /** One recipient: a send's input (phone, parameters, header, sending number). */
 export type CampaignRecipient = SendTemplateInput;
@@ -46,6 +46,12 @@ export interface CampaignOptions<R extends CampaignRecipient = CampaignRecipient
   stop?: AbortSignal | undefined;
   /** Called whenever the counts change (at most every 100 ms) and at the end. */
   onProgress?: ((progress: CampaignProgress) => void) | undefined;
+  /**
+   * Called once the campaign exists in Redis and this run holds it, before anything is
+   * enqueued: the moment to note its id somewhere that outlives Redis (the command line
+   * writes its campaign file here).
+   */
+  onStarted?: ((started: CampaignStarted) => void | Promise<void>) | undefined;
   /** Messages for people: Redis away and back, pauses after a 429. */
   onNotice?: ((message: string) => void) | undefined;
   /** How long the coordinator's lock lasts without renewal. Default 15 000 ms. */
@@ -56,6 +62,18 @@ export interface CampaignOptions<R extends CampaignRecipient = CampaignRecipient
   maxOutageMs?: number | undefined;
   /** How long a finished campaign's records stay in Redis. Default 7 days. */
   retentionMs?: number | undefined;
+}
+
+/** What `onStarted` is told. */
+export interface CampaignStarted {
+  campaignId: string;
+  queueName: string;
+  /** Redis's address, password masked. */
+  redis: string;
+  /** This run's number: 1 for the first, one more for each resume. */
+  run: number;
+  /** The rate plan in force, when the campaign gave a rate. */
+  plan: RatePlan | undefined;
 }
 
 interface ResultBase<R> {

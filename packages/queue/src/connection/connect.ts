@@ -69,8 +69,10 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
   // Errors are reported through the promise below and the outage watcher; without a
   // listener ioredis would print each one.
   let refused = false;
+  let cause: Error | undefined;
   redis.on("error", (error) => {
     refused ||= isAuthFailure(error);
+    cause = error;
   });
   const ready = waitReady(redis, target.display, options.connectTimeoutMs ?? 10_000);
   ready.catch(() => undefined);
@@ -83,9 +85,10 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
     // ioredis reports the refusal as an error event and then rejects with "Connection is closed".
     if (refused || isAuthFailure(error)) throw authError(target.display);
     if (error instanceof RedisConnectionError) throw error;
+    // The error event says why (refused, a certificate); the rejection only that it closed.
     throw new RedisConnectionError(
       "unreachable",
-      `cannot connect to Redis at ${target.display}: ${(error as Error).message}`,
+      `cannot connect to Redis at ${target.display}: ${(cause ?? (error as Error)).message}`,
     );
   }
   return { redis, display: target.display, owned: true };

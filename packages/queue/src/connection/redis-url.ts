@@ -1,5 +1,6 @@
 // Redis URLs as deployments write them (`redis://user:password@host:port/db`, `rediss://` for
 // TLS), turned into connection options, and shown to people with the password masked.
+import { isIP } from "node:net";
 import type { RedisOptions } from "ioredis";
 import { QueueError } from "../errors.js";
 
@@ -54,7 +55,8 @@ export function parseRedisUrl(text: string): RedisTarget {
   const options: RedisTarget["options"] = { host, port, db };
   if (username) options.username = username;
   if (password) options.password = password;
-  if (tls) options.tls = { servername: host };
+  // The certificate is checked against the host name (SNI takes names only, not addresses).
+  if (tls) options.tls = isIP(host) ? {} : { servername: host };
   const credentials = username || password ? `${url.username}${password ? `:${MASK}` : ""}@` : "";
   const display = `${url.protocol}//${credentials}${url.host}${db ? `/${db}` : ""}`;
   return { options, display, tls };

@@ -2,6 +2,7 @@
 // @kapsokit/client, recording the attempt in Redis before the request leaves and the outcome
 // after, so that no recipient is ever sent twice whatever BullMQ redelivers.
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { Kapso, type KapsoOptions } from "@kapsokit/client";
 import { type Job, Queue, Worker } from "bullmq";
@@ -92,6 +93,8 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
   const rate = new ServerLimitFollower(redis, queue, queueName);
   await rate.start();
   const abort = new AbortController();
+  // Every send in flight listens to it: as many as the worker's concurrency.
+  setMaxListeners(0, abort.signal);
   const campaigns = new Map<string, CampaignRecords>();
   const recordsOf = (campaignId: string) => {
     let records = campaigns.get(campaignId);

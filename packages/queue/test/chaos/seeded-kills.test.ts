@@ -13,7 +13,7 @@ import { RedisServer } from "../support/redis.js";
 import { WorkerProcess } from "../support/workers.js";
 
 const RUNS = 20;
-const RECIPIENTS = 300;
+const RECIPIENTS = 250;
 const KILLS = 2;
 const LIMIT = 100;
 const WINDOW_MS = 1_000;
