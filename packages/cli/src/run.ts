@@ -1,10 +1,12 @@
 // The command line's entry: picks the command, runs it, and turns whatever it ends with into
 // a message and an exit code.
 
+import { campaign } from "./commands/campaign.js";
 import { mock } from "./commands/mock.js";
 import { send } from "./commands/send.js";
 import { sendBulk } from "./commands/send-bulk.js";
 import { templates } from "./commands/templates.js";
+import { worker } from "./commands/worker.js";
 import { UsageError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
@@ -18,6 +20,9 @@ Usage: kapsokit <command> [options]
 Commands:
   send <template-id> --to <phone> [--param <v> …]   send one template message
   send-bulk <template-id> --csv <file>              send to every row of a CSV, resumable
+    … --queue <redis-url>                           … through the workers of a Redis queue
+  worker [--queue <redis-url>]                      send the queued campaigns of this API key
+  campaign status <campaign-id>                     a queued campaign's progress, from anywhere
   templates list [--status approved]                list templates
   templates get <template-id>                       show one template
   mock [--port 4010]                                run a local mock of the API
@@ -27,6 +32,7 @@ Every command takes --help, --json and --base-url <url>.
 Environment:
   KAPSO_API_KEY    the API key (required, except for mock)
   KAPSO_BASE_URL   the API's base URL (default https://app.kapso.ai/api/v1)
+  KAPSO_QUEUE_URL  Redis for --queue env, and for worker and campaign without --queue
   KAPSO_LOG        the client's log level: off (default), error, warn, info, debug
   KAPSO_DEBUG      set to show stack traces of internal errors
 
@@ -45,6 +51,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   "send-bulk": sendBulk,
   templates,
   mock,
+  worker,
+  campaign,
 };
 
 /** What each command says on the first Ctrl-C: what stops now, and what a second one does. */

@@ -13,6 +13,11 @@ import { summarize } from "../send-bulk/summary.js";
 export { SEND_BULK_HELP };
 
 export async function sendBulk(args: string[], io: Io): Promise<number> {
+  // With --queue, workers send through Redis: its own module, loaded only then.
+  if (args.some((arg) => arg === "--queue" || arg.startsWith("--queue="))) {
+    const { sendBulkViaQueue } = await import("../queue/send-bulk-queue.js");
+    return sendBulkViaQueue(args, io);
+  }
   const read = readBulkOptions(args, io);
   if (read === "help") {
     io.stdout.write(SEND_BULK_HELP);

@@ -33,6 +33,8 @@ send.
                            a header for rows that give none
   --dry-run                check every row (against the template too), send nothing, and
                            show the first 3 messages as the customers would see them
+  --queue <redis-url>      hand the sends to \`kapsokit worker\`s through Redis instead
+                           (its options: kapsokit send-bulk --queue env --help)
   --json                   one JSON line per recipient, then a summary line
   --base-url <url>         the API's base URL (default KAPSO_BASE_URL, then the Kapso API)
 
