@@ -11,6 +11,12 @@ export type RedisInput = string | Redis;
 // Replies Redis gives to bad credentials (or none where some are needed).
 const AUTH_FAILURE = /WRONGPASS|NOAUTH|NOPERM|invalid password|invalid username|AUTH .*(failed|without)/i;
 
+/** Whether a TLS handshake failed on the server's certificate. */
+function isCertificateFailure(error: Error): boolean {
+  const code = String((error as NodeJS.ErrnoException).code ?? "");
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+}
+
 /** Whether a Redis error means the credentials were refused. */
 export function isAuthFailure(error: unknown): boolean {
   return error instanceof Error && AUTH_FAILURE.test(error.message);
@@ -45,6 +51,9 @@ export function clientOptions(target: RedisTarget, connectionName?: string): Red
     // Reconnect quickly at first, then every 2 s at most: a Redis that restarts is found again
     // within about 2 s of coming back.
     retryStrategy: (times) => Math.min(100 * times, 2_000),
+    // A connection being closed waits this long for the server's side before it is cut, and
+    // holds the process open meanwhile.
+    disconnectTimeout: 200,
     connectionName,
   };
 }
@@ -78,7 +87,7 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
   ready.catch(() => undefined);
   try {
     // The first attempt's failure ends it at once; a refused password is told apart below.
-    await redis.connect();
+    await Promise.race([redis.connect(), ready]);
     await ready;
   } catch (error) {
     redis.disconnect();
@@ -115,6 +124,12 @@ function waitReady(redis: Redis, display: string, timeoutMs: number): Promise<vo
     const onError = (error: Error) => {
       lastError = error;
       if (isAuthFailure(error)) done(authError(display));
+      // A certificate that does not check out will not on the next attempt either.
+      else if (isCertificateFailure(error)) {
+        done(
+          new RedisConnectionError("unreachable", `cannot connect to Redis at ${display}: ${error.message}`),
+        );
+      }
     };
     const timer = setTimeout(() => {
       const why = lastError ? ` (${(lastError as NodeJS.ErrnoException).code ?? lastError.message})` : "";

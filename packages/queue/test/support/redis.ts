@@ -15,6 +15,8 @@ export interface RedisServerOptions {
   /** A password for the default user. */
   password?: string;
   maxmemoryPolicy?: string;
+  /** Serve TLS only (the port is the TLS port), with these PEM files. */
+  tls?: { cert: string; key: string; ca: string };
 }
 
 const running = new Set<ChildProcess>();
@@ -70,10 +72,22 @@ export class RedisServer {
   }
 
   async #spawn(): Promise<void> {
-    const { appendfsync = "always", password, maxmemoryPolicy = "noeviction" } = this.#options;
+    const { appendfsync = "always", password, maxmemoryPolicy = "noeviction", tls } = this.#options;
+    const ports = tls
+      ? [
+          "--port",
+          "0",
+          "--tls-port",
+          String(this.port),
+          "--tls-cert-file",
+          tls.cert,
+          "--tls-key-file",
+          tls.key,
+        ]
+      : ["--port", String(this.port)];
     const args = [
-      "--port",
-      String(this.port),
+      ...ports,
+      ...(tls ? ["--tls-ca-cert-file", tls.ca, "--tls-auth-clients", "no"] : []),
       "--bind",
       "127.0.0.1",
       "--dir",
