@@ -1,7 +1,6 @@
 // @kapsokit/queue: template campaigns sent by many workers through BullMQ on Redis, one rate
 // limit per API key, and nobody messaged twice.
 
-export { recipientKey } from "./campaign/recipient-key.js";
 export type { Campaign } from "./campaign/run-campaign.js";
 export { runCampaign } from "./campaign/run-campaign.js";
 export type { CampaignStatus } from "./campaign/status.js";

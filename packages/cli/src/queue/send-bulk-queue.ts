@@ -92,7 +92,7 @@ function describe(result: CampaignResult<SendManyRecipient>): Omit<ResultRow, "l
     case "duplicate":
       return {
         status: "duplicate",
-        detail: `the same recipient as row ${result.of + 1}; sent once`,
+        detail: `identical to recipient ${result.duplicateOf + 1} of this run; not sent again`,
         requestId: "",
         messageId: "",
       };

@@ -136,7 +136,10 @@ describe("kapsokit send-bulk --queue", () => {
       expect(byLine.get(line)?.[5], `line ${line}`).toMatch(/^wamid\./);
     }
     expect(byLine.get(22)?.[2]).toBe("failed");
-    expect(byLine.get(23)?.slice(2, 4)).toEqual(["duplicate", "the same recipient as row 4; sent once"]);
+    expect(byLine.get(23)?.slice(2, 4)).toEqual([
+      "duplicate",
+      "identical to recipient 4 of this run; not sent again",
+    ]);
     const stats = await api.stats();
     for (let i = 0; i < 20; i++) expect(stats.sends[phone(i, prefix)]).toBe(1);
 

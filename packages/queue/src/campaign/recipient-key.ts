@@ -1,20 +1,12 @@
-// A recipient's identity in a campaign's records: a hash of what it would be sent (template,
-// phone without punctuation, parameters, header, sending number), so a resumed run knows it
-// again even when rows moved, and two identical rows are one recipient.
-import { createHash } from "node:crypto";
-
-function stable(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${stable(record[key])}`).join(",")}}`;
-}
+// A recipient's identity in a campaign's records: the key the client's bulk engine gives it
+// in its journal (a hash of what it would be sent: template, phone without punctuation,
+// parameters, header, sending number), so a resumed run knows it again even when rows moved,
+// and two identical rows are one recipient.
+import { recipientKey as journalKey } from "@kapsokit/client/internal";
+import { normalisePhone } from "@kapsokit/core/internal";
 
 /**
- * The key of a recipient: 128 bits of SHA-256, base64url (22 characters).
+ * The key of a recipient of a campaign.
  *
  * @example
  * ```ts
@@ -23,6 +15,5 @@ function stable(value: unknown): string {
  * ```
  */
 export function recipientKey(templateId: string, recipient: { to: string }): string {
-  const normalised = { ...recipient, to: recipient.to.replace(/[\s().-]/g, ""), templateId };
-  return createHash("sha256").update(stable(normalised)).digest("base64url").slice(0, 22);
+  return journalKey({ ...recipient, templateId, to: normalisePhone(recipient.to) });
 }

@@ -133,6 +133,7 @@ async function* coordinate<R extends CampaignRecipient>(
   let rateLimited = 0;
   let inFlight = 0;
   let paused = false;
+  let resumesInMs = 0;
 
   const progress = (): CampaignProgress => {
     const elapsedMs = Date.now() - startedAt;
@@ -144,14 +145,14 @@ async function* coordinate<R extends CampaignRecipient>(
       completed,
       sent: counts.sent,
       failed: counts.failed,
-      // Duplicates are not sent again: the bar shows them with the skipped.
-      skipped: counts.skipped + counts.duplicate,
+      skipped: counts.skipped,
       unknown: counts.unknown,
       duplicate: counts.duplicate,
       inFlight,
       outstanding: outstanding.size,
       rateLimited,
       paused,
+      resumesInMs: paused ? resumesInMs : undefined,
       redisDown: watch?.down ?? false,
       elapsedMs,
       ratePerSecond,
@@ -233,7 +234,7 @@ async function* coordinate<R extends CampaignRecipient>(
           break;
         case "duplicate":
           counts.duplicate++;
-          ready.push({ ...base(item.key, entry), status: "duplicate", of: verdict.of });
+          ready.push({ ...base(item.key, entry), status: "duplicate", duplicateOf: verdict.of });
           break;
       }
     });
@@ -299,7 +300,8 @@ async function* coordinate<R extends CampaignRecipient>(
     rateLimited = Number(limited ?? 0);
     inFlight = Number(attempting ?? 0);
     // A 429 pause sets the limiter's counter beyond any plan's max.
-    paused = (await queue!.getRateLimitTtl(Number.MAX_SAFE_INTEGER)) > 0;
+    resumesInMs = await queue!.getRateLimitTtl(Number.MAX_SAFE_INTEGER);
+    paused = resumesInMs > 0;
     const failed = [];
     for (let start = 0; start < FAILED_SCAN_LIMIT; start += 200) {
       const page = await queue!.getFailed(start, start + 199);

@@ -92,12 +92,11 @@ export type CampaignResult<R = CampaignRecipient> =
   | (ResultBase<R> & { status: "unknown"; detail: string })
   /** Sent by an earlier run of the campaign; not sent again. */
   | (ResultBase<R> & { status: "skipped"; messageId?: string | undefined })
-  /** The same recipient as the one at `of`; sent once. */
-  | (ResultBase<R> & { status: "duplicate"; of: number });
+  /** Identical to the recipient at `duplicateOf`; sent once. */
+  | (ResultBase<R> & { status: "duplicate"; duplicateOf: number });
 
 /** Progress in the shape of `sendMany`'s, so the same bar shows both, plus the queue's own counts. */
 export interface CampaignProgress extends BulkProgress {
-  duplicate: number;
   /** Jobs this coordinator has in Redis that have no outcome yet. */
   outstanding: number;
   /** Whether Redis is away right now. */

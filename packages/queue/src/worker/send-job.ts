@@ -3,8 +3,8 @@
 // the outcome. A 429 gives the attempt back and puts the job back in the queue without using
 // an attempt, after pausing every worker of the key for the server's Retry-After.
 import type { Kapso, SendTemplateResponse } from "@kapsokit/client";
+import { classifyFailure } from "@kapsokit/core";
 import { Worker } from "bullmq";
-import { classify } from "../classify.js";
 import type { SendJobData } from "../job.js";
 import type { CampaignRecords, Outcome } from "../records/records.js";
 
@@ -95,7 +95,7 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
     try {
       await prepare(data.t);
     } catch (error) {
-      const verdict = classify(error);
+      const verdict = classifyFailure(error);
       if (verdict.kind === "rate-limited") {
         deps.observeLimit(headersOf(error));
         await deps.pauseQueue(verdict.retryAfter ?? DEFAULT_RETRY_AFTER_MS);
@@ -123,7 +123,7 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
       deps.observeLimit(response.headers);
       outcome = { s: "sent", m: messageIdOf(answer), q: requestId };
     } catch (error) {
-      const verdict = classify(error);
+      const verdict = classifyFailure(error);
       if (verdict.kind === "rate-limited") {
         deps.observeLimit(headersOf(error));
         // The server did not act: give the attempt back, pause every worker, queue it again.

@@ -73,8 +73,8 @@ describe("outcomes", () => {
     const byIndex = new Map(results.map((r) => [r.index, r]));
     expect(byIndex.get(0)?.status).toBe("sent");
     expect(byIndex.get(1)?.status).toBe("sent");
-    expect(byIndex.get(2)).toMatchObject({ status: "duplicate", of: 0 });
-    expect(byIndex.get(3)).toMatchObject({ status: "duplicate", of: 0 });
+    expect(byIndex.get(2)).toMatchObject({ status: "duplicate", duplicateOf: 0 });
+    expect(byIndex.get(3)).toMatchObject({ status: "duplicate", duplicateOf: 0 });
     expect(report.duplicate).toBe(2);
     expect((await api.stats()).sends[a!.to]).toBe(1);
   });

@@ -17,7 +17,9 @@ async function phoneOf(request) {
   }
 }
 
-async function fetchWithStops(request) {
+// The client calls fetch(input, init), as the global fetch takes it.
+async function fetchWithStops(input, init) {
+  const request = new Request(input, init);
   const phone = request.method === "POST" ? await phoneOf(request) : undefined;
   if (phone && phone === options.pauseBeforeSend) {
     report({ type: "paused-before-send", phone });
