@@ -4,6 +4,7 @@ import { coldImport } from "./cold-import/cold-import.js";
 import type { Benchmark } from "./harness/section.js";
 import { mockStart } from "./mock-start/mock-start.js";
 import { perCall } from "./per-call/per-call.js";
+import { queueCampaigns } from "./queue/queue.js";
 import { typeCheck } from "./type-check/type-check.js";
 
 /** Every benchmark, in the order BENCHMARKS.md shows them. */
@@ -14,4 +15,5 @@ export const benchmarks: Record<string, Benchmark> = {
   "mock-start": mockStart,
   "type-check": typeCheck,
   bulk: bulkSend,
+  queue: queueCampaigns,
 };

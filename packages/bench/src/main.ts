@@ -2,6 +2,8 @@
 // chart and the raw results (results/latest.json). `--quick` uses tiny counts and `--only a,b`
 // runs some sections; both print and write nothing. `--render` rewrites BENCHMARKS.md and
 // the chart from results/latest.json without measuring anything (after a change of layout).
+// `--only a,b --merge` puts the sections just measured into results/latest.json in place of
+// their earlier figures (each marked with its own date) and rewrites BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -27,6 +29,7 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",") : undefined;
+const merge = args.includes("--merge");
 
 function write(run: Run): void {
   writeFileSync(join(repoRoot, CHART_FILE), renderChart(run.sections));
@@ -64,8 +67,25 @@ async function measure(): Promise<Run> {
   return { date, machine: describeMachine(), loadAtStart, sections };
 }
 
+/** The last full run with these sections measured again, in the order of `benchmarks`. */
+function merged(previous: Run, fresh: Run): Run {
+  const order = Object.keys(benchmarks);
+  const note = `Measured apart from the rest of this page, on ${fresh.date.replace(/\.\d+Z$/, "Z")} (1-minute load ${fresh.loadAtStart.toFixed(2)} at start), with \`pnpm --filter bench bench -- --only ${only?.join(",")} --merge\`.`;
+  const sections = new Map(previous.sections.map((section) => [section.id, section]));
+  for (const section of fresh.sections)
+    sections.set(section.id, { ...section, notes: [...section.notes, note] });
+  return {
+    ...previous,
+    sections: [...sections.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)),
+  };
+}
+
 if (args.includes("--render")) {
   write(JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Run);
+} else if (merge) {
+  if (!only || quick) throw new Error("--merge goes with --only and without --quick");
+  const previous = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Run;
+  write(merged(previous, await measure()));
 } else {
   const run = await measure();
   if (only || quick) {
