@@ -10,7 +10,6 @@ import { createWriteStream, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { fmt } from "../harness/format.js";
 import { describeMachine } from "../harness/machine.js";
 import { benchRoot } from "../harness/paths.js";
