@@ -1,16 +1,17 @@
 // The command line over Redis, as people run it: `kapsokit worker` processes, `kapsokit
 // send-bulk --queue` coordinating from a CSV, `kapsokit campaign status` from elsewhere.
 // A real redis-server and the recording API server of @kapsokit/queue's tests.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runCampaign } from "@kapsokit/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiServer, TEMPLATE_ID } from "../../../queue/test/support/api-server.js";
 import { RedisServer } from "../../../queue/test/support/redis.js";
 import { EXIT } from "../../src/index.js";
-import { type BinProcess, runBin, startBin } from "../support/bin.js";
+import { BIN, type BinProcess, runBin, startBin } from "../support/bin.js";
 
 const PASSWORD = "queue-Pa55-7d1f0c";
 let redis: RedisServer;
@@ -46,6 +47,31 @@ async function worker(key: string, args: string[] = ["--queue", "env"]): Promise
 function phone(i: number, prefix: string): string {
   return `+${prefix}${String(i).padStart(7, "0")}`;
 }
+
+describe("loading", () => {
+  it("loads @kapsokit/queue, BullMQ and ioredis only for the commands that use Redis", async () => {
+    const trace = ["--import", fileURLToPath(new URL("../support/trace-queue-loads.mjs", import.meta.url))];
+    const run = (args: string[]) =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [...trace, BIN, ...args], {
+          env: { ...process.env, KAPSO_API_KEY: "test" },
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.on("close", () => resolve(stderr));
+      });
+    for (const args of [
+      ["--version"],
+      ["send", "--help"],
+      ["send-bulk", "--help"],
+      ["templates", "--help"],
+    ]) {
+      expect(await run(args), args.join(" ")).not.toContain("queue module loaded");
+    }
+    expect(await run(["worker", "--queue", "redis://127.0.0.1:1"])).toContain("queue module loaded");
+  });
+});
 
 describe("kapsokit worker", () => {
   it("runs until SIGTERM, then finishes the send in flight and exits 0", async () => {

@@ -2,7 +2,7 @@
 // append-only file on (fsync on every write) unless a test asks otherwise. It can be
 // SIGKILLed and restarted on the same port, with or without its data.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,9 +110,16 @@ export class RedisServer {
     const child = spawn(ensureRedisServer(), args, { stdio: ["ignore", "pipe", "pipe"] });
     this.#child = child;
     running.add(child);
+    // For the global teardown, should this process end before it stops the server.
+    const pidFile =
+      process.env.KAPSOKIT_REDIS_PIDS && child.pid
+        ? join(process.env.KAPSOKIT_REDIS_PIDS, String(child.pid))
+        : undefined;
+    if (pidFile) writeFileSync(pidFile, "");
     this.#exited = new Promise((resolve) =>
       child.once("exit", () => {
         running.delete(child);
+        if (pidFile) rmSync(pidFile, { force: true });
         resolve();
       }),
     );

@@ -54,6 +54,8 @@ report({ type: "ready", queueName: worker.queueName });
 process.on("message", (message) => {
   if (message?.cmd === "cpu") report({ type: "cpu", userMs: Math.round(process.cpuUsage().user / 1000) });
 });
+// The test that started it is gone: end as abruptly as a killed worker would.
+process.on("disconnect", () => process.exit(1));
 process.on("SIGTERM", async () => {
   await worker.close();
   process.exit(0);
