@@ -5,7 +5,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { checkRedisSettings } from "../connection/check-settings.js";
 import { connectRedis, type OutageWatch, watchOutages } from "../connection/connect.js";
-import { CampaignLockedError, CampaignStateError, QueueError, type RedisConnectionError } from "../errors.js";
+import { CampaignLockedError, CampaignStateError, QueueError, RedisConnectionError } from "../errors.js";
 import { JOB_NAME, type SendJobData } from "../job.js";
 import { checkCampaignId, jobIdOf, PREFIX, queueNameFor } from "../naming.js";
 import { parseRate, planRate, type RateLimit } from "../rate-plan.js";
@@ -18,6 +18,7 @@ import {
   type StoredRecord,
 } from "../records/records.js";
 import { CREATE } from "../records/scripts.js";
+import { CLOSE_WAIT_MS, settleWithin } from "../settle-within.js";
 import { acquireCampaignLock, type HeldLock } from "./lock.js";
 import { recipientKey } from "./recipient-key.js";
 import type {
@@ -123,6 +124,13 @@ async function* coordinate<R extends CampaignRecipient>(
   let lock: HeldLock | undefined;
   let watch: OutageWatch | undefined;
   let fatal: Error | undefined;
+  // Settles (rejects) when Redis is given up on: a command in flight then may never settle.
+  let giveUp!: (error: Error) => void;
+  const givenUp = new Promise<never>((_, reject) => {
+    giveUp = reject;
+  });
+  givenUp.catch(() => undefined);
+  const guarded = <T>(step: Promise<T>): Promise<T> => Promise.race([step, givenUp]);
   let checkSoon = false;
   let resyncNeeded = false;
   const outstanding = new Map<string, { index: number; recipient: R; since: number }>();
@@ -420,9 +428,9 @@ async function* coordinate<R extends CampaignRecipient>(
       },
       onGiveUp: (error: RedisConnectionError) => {
         fatal = error;
-        // Wake the loop: commands waiting for Redis fail once the connections are closed.
         redis.disconnect();
         blocking?.disconnect();
+        giveUp(error);
       },
     });
 
@@ -438,16 +446,16 @@ async function* coordinate<R extends CampaignRecipient>(
         if (checkSoon || Date.now() - sweptAt >= sweepEvery) {
           checkSoon = false;
           sweptAt = Date.now();
-          await sweep();
+          await guarded(sweep());
         }
-        await fill();
+        await guarded(fill());
         yield* ready.splice(0);
         tellProgress();
         if (outstanding.size === 0 && (inputDone || stopping())) {
           interrupted = !inputDone;
           break;
         }
-        await collect();
+        await guarded(collect());
         yield* ready.splice(0);
         tellProgress();
       }
@@ -474,12 +482,14 @@ async function* coordinate<R extends CampaignRecipient>(
   } finally {
     watch?.stop();
     if (!finished && !lost) interrupted = true;
-    await lock?.release().catch(() => undefined);
-    await queue?.close().catch(() => undefined);
+    // Redis given up on: nothing more is asked of it (the lock lapses on its own).
+    const gone = fatal instanceof RedisConnectionError;
+    if (lock && !gone) await settleWithin(lock.release(), CLOSE_WAIT_MS);
+    if (queue && !gone) await settleWithin(queue.close(), CLOSE_WAIT_MS);
     blocking?.disconnect();
     if (owned) {
-      if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
-      else redis.disconnect();
+      if (redis.status === "ready") await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      redis.disconnect();
     }
     tellProgress(true);
     settle.resolve({

@@ -42,7 +42,7 @@ export interface CampaignStatus {
  */
 export async function readCampaignStatus(redis: RedisInput, campaignId: string): Promise<CampaignStatus> {
   checkCampaignId(campaignId);
-  const connected = await connectRedis(redis, { connectionName: "kapsokit-status" });
+  const connected = await connectRedis(redis, { connectionName: "kapsokit-status", failFast: true });
   const client = connected.redis;
   try {
     const keys = campaignKeys(campaignId);

@@ -27,6 +27,11 @@ export interface ConnectOptions {
   connectTimeoutMs?: number | undefined;
   /** A name for the connection in Redis's CLIENT LIST. */
   connectionName?: string | undefined;
+  /**
+   * For one-off reads: a command fails after this many reconnection attempts instead of
+   * waiting for Redis (BullMQ's workers need the default, waiting forever).
+   */
+  failFast?: boolean | undefined;
 }
 
 /** A connected client and how to name its server in messages. */
@@ -74,7 +79,10 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
     return { redis: input, display, owned: false };
   }
   const target = parseRedisUrl(input);
-  const redis = new Redis(clientOptions(target, options.connectionName));
+  const redis = new Redis({
+    ...clientOptions(target, options.connectionName),
+    ...(options.failFast ? { maxRetriesPerRequest: 2 } : {}),
+  });
   // Errors are reported through the promise below and the outage watcher; without a
   // listener ioredis would print each one.
   let refused = false;

@@ -13,6 +13,7 @@ import type { SendJobData } from "../job.js";
 import { PREFIX, queueNameFor } from "../naming.js";
 import { ServerLimitFollower } from "../rate-policy.js";
 import { CampaignRecords } from "../records/records.js";
+import { CLOSE_WAIT_MS, settleWithin } from "../settle-within.js";
 import { createSendJob, type SendJobEvent } from "./send-job.js";
 
 export interface WorkerOptions {
@@ -149,9 +150,12 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
     if (force) abort.abort(new Error("the worker was stopped"));
     closing ??= (async () => {
       watch.stop();
-      await worker.close(force).catch(() => undefined);
-      await queue.close().catch(() => undefined);
-      if (owned) await redis.quit().catch(() => redis.disconnect());
+      // Redis is gone for good: drop the connection first, so that nothing below waits for it.
+      if (reason) redis.disconnect();
+      await settleWithin(worker.close(force), CLOSE_WAIT_MS);
+      await settleWithin(queue.close(), CLOSE_WAIT_MS);
+      if (owned && redis.status === "ready") await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      redis.disconnect();
       resolveStopped(reason);
     })();
     return closing;

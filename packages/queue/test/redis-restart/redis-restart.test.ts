@@ -3,6 +3,7 @@
 // back empty: the coordinator notices, reports everyone without an outcome as unknown, and
 // stops; nothing is sent after that and nobody is sent twice.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { RedisConnectionError } from "../../src/index.js";
 import { ApiServer } from "../support/api-server.js";
 import { campaignId, collect, recipients, statusByPhone } from "../support/campaign.js";
 import { sleep } from "../support/random.js";
@@ -100,4 +101,37 @@ it.concurrent("Redis restarted without persistence: the coordinator halts, every
   }
   expect([...statuses.values()].filter((s) => s === "unknown").length).toBeGreaterThan(0);
   expect(notices.some((n) => n.includes("never enqueued again"))).toBe(true);
+});
+
+it.concurrent("Redis gone for longer than the wait allowed: the worker and the coordinator say so and stop", async () => {
+  const key = "key-restart-gone";
+  const redis = await RedisServer.start();
+  servers.push(redis);
+  const worker = await WorkerProcess.start({
+    redis: redis.url,
+    apiKey: key,
+    baseUrl: api.url,
+    maxOutageMs: 1_500,
+  });
+  workers.push(worker);
+  const list = recipients(300, "1403");
+  const run = collect({
+    redis: redis.url,
+    apiKey: key,
+    campaignId: campaignId("gone"),
+    recipients: list,
+    rate: { limit: 50, perMs: 1_000 },
+    maxOutageMs: 1_500,
+  });
+  while ((await api.accepted(key)) < 20) await sleep(10);
+  await redis.kill();
+  const error = await run.then(
+    () => expect.fail("the campaign ended without Redis"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RedisConnectionError);
+  expect((error as RedisConnectionError).reason).toBe("lost");
+  expect((error as Error).message).toMatch(/stayed away for more than 2s/);
+  expect(await worker.exited).toEqual({ code: 1, signal: null });
+  expect(worker.messages.map((m) => m.type)).toEqual(expect.arrayContaining(["redis-down", "stopped"]));
 });
