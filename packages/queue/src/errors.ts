@@ -33,9 +33,10 @@ export class CampaignLockedError extends QueueError {
   override name = "CampaignLockedError";
   declare readonly holder: string;
   declare readonly expiresInMs: number;
-  constructor(campaignId: string, holder: string, expiresInMs: number) {
+  constructor(campaignId: string, holder: string, expiresInMs: number, message?: string) {
     super(
-      `campaign ${campaignId} is being run by ${holder || "another coordinator"}; if that process is gone, its lock lapses in ${Math.ceil(expiresInMs / 1000)}s`,
+      message ??
+        `campaign ${campaignId} is being run by ${holder || "another coordinator"}; if that process is gone, its lock lapses in ${Math.ceil(expiresInMs / 1000)}s`,
     );
     this.holder = holder;
     this.expiresInMs = expiresInMs;

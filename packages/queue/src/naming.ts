@@ -39,7 +39,7 @@ export interface CampaignKeys {
   meta: string;
   /** Hash: one record per recipient key (queued, attempting, or its outcome). */
   records: string;
-  /** List: recipient keys whose outcome was just written, for the coordinator to report. */
+  /** Lists, one per run (`<done>:<run>`): recipient keys whose outcome was just written, for that run's coordinator. */
   done: string;
   /** String: the coordinator's lock. */
   lock: string;

@@ -249,6 +249,14 @@ async function* coordinate<R extends CampaignRecipient>(
     if (jobs.length > 0) await queue!.addBulk(jobs);
   };
 
+  const takenOver = () =>
+    new CampaignLockedError(
+      campaignId,
+      "",
+      0,
+      `another coordinator took campaign ${campaignId} over (this one lost its lock, paused longer than its expiry); this one stops`,
+    );
+
   const stopping = () => o.stop?.aborted === true || o.signal?.aborted === true;
 
   /** Reads recipients and enqueues them until the window is full or the input ends. */
@@ -274,10 +282,11 @@ async function* coordinate<R extends CampaignRecipient>(
 
   /** Reports the recipients whose outcome workers wrote, waiting briefly when there is none. */
   const collect = async () => {
-    let done = await records.takeDone(POP_BATCH);
+    const run = lock!.fence;
+    let done = await records.takeDone(run, POP_BATCH);
     if (done.length === 0) {
-      const popped = await blocking!.blpop(keys.done, POP_WAIT_SECONDS);
-      if (popped) done = [popped[1], ...(await records.takeDone(POP_BATCH - 1))];
+      const popped = await blocking!.blpop(records.doneList(run), POP_WAIT_SECONDS);
+      if (popped) done = [popped[1], ...(await records.takeDone(run, POP_BATCH - 1))];
     }
     const mine = done.filter((key) => outstanding.has(key));
     const found = await records.read(mine);
@@ -402,7 +411,7 @@ async function* coordinate<R extends CampaignRecipient>(
     }
     lock = await acquireCampaignLock(redis, campaignId, keys, o.lockTtlMs ?? 15_000, (why) => {
       if (why === "lost") checkSoon = true;
-      else fatal = new CampaignLockedError(campaignId, "another coordinator, which took it over", 0);
+      else fatal = takenOver();
     });
     const settings = ["state", "running", "retryUnknown", o.retryUnknown ? "1" : "0"];
     if (o.total !== undefined) settings.push("total", String(o.total));
@@ -416,7 +425,9 @@ async function* coordinate<R extends CampaignRecipient>(
     await queue.setGlobalConcurrency(maxInFlight);
     await o.onStarted?.({ campaignId, queueName, redis: display, run: lock.fence, plan });
     // Outcomes of earlier runs are read from the records when their recipients are claimed.
-    await redis.del(keys.done);
+    const earlier = Array.from({ length: lock.fence - 1 }, (_, n) => records.doneList(n + 1));
+    for (let start = 0; start < earlier.length; start += 500)
+      await redis.unlink(...earlier.slice(start, start + 500));
     blocking = redis.duplicate({ connectionName: "kapsokit-coordinator-wait" });
     blocking.on("error", () => undefined);
     watch = watchOutages(redis, display, o.maxOutageMs ?? 300_000, {
@@ -462,7 +473,7 @@ async function* coordinate<R extends CampaignRecipient>(
     } catch (error) {
       if (fatal) throw fatal;
       if (error instanceof FencedSignal) {
-        throw new CampaignLockedError(campaignId, "another coordinator, which took it over", 0);
+        throw takenOver();
       }
       if (!(error instanceof LostSignal)) throw error;
       yield* reportLoss();
@@ -472,7 +483,8 @@ async function* coordinate<R extends CampaignRecipient>(
       await redis.hset(keys.meta, "state", state, "finished", Date.now());
       if (!interrupted) {
         const ttl = o.retentionMs ?? 7 * 24 * 3_600_000;
-        await Promise.all([keys.meta, keys.records, keys.done].map((key) => redis.pexpire(key, ttl)));
+        const kept = [keys.meta, keys.records, records.doneList(lock!.fence)];
+        await Promise.all(kept.map((key) => redis.pexpire(key, ttl)));
       }
     }
     finished = true;

@@ -131,8 +131,13 @@ export class CampaignRecords {
     return raw.map(parseRecord);
   }
 
-  /** Takes up to `count` keys whose outcome was written, oldest first. */
-  async takeDone(count: number): Promise<string[]> {
-    return (await this.#redis.lpop(this.keys.done, count)) ?? [];
+  /** The done list of a run. */
+  doneList(run: number): string {
+    return `${this.keys.done}:${run}`;
+  }
+
+  /** Takes up to `count` keys whose outcome was written for a run, oldest first. */
+  async takeDone(run: number, count: number): Promise<string[]> {
+    return (await this.#redis.lpop(this.doneList(run), count)) ?? [];
   }
 }

@@ -8,7 +8,9 @@
 //   tok  the attempt's token (only while attempting); `by` keeps it once the outcome is in
 //   t, w when the attempt started, and which worker made it
 //   m, q, d  message id, request id and detail of the outcome
-// The campaign's hash (`meta`) counts records per state (`n:<state>`). Every script first
+// The campaign's hash (`meta`) counts records per state (`n:<state>`). A recipient whose
+// outcome is written goes on the done list of the run that claimed it (`<done>:<r>`), so a
+// coordinator that lost its lock can never take what the run holding it waits for. Every script first
 // checks that the campaign still exists: a Redis that lost its data answers "lost", and
 // nothing is sent or recreated.
 import { LuaScript } from "./lua-script.js";
@@ -111,7 +113,7 @@ if rec.s == "a" then
   rec.d = "an earlier attempt (by " .. tostring(rec.w) .. ") left no outcome; check before sending again"
   redis.call("HSET", records, key, cjson.encode(rec))
   move(meta, "a", "unknown")
-  redis.call("RPUSH", done, key)
+  redis.call("RPUSH", done .. ":" .. tostring(rec.r), key)
   return "in-doubt"
 end
 return "done"
@@ -143,7 +145,7 @@ rec.s, rec.tok, rec.m, rec.q, rec.d = outcome.s, nil, outcome.m, outcome.q, outc
 if token ~= "" then rec.by = token end
 redis.call("HSET", records, key, cjson.encode(rec))
 move(meta, from, rec.s)
-redis.call("RPUSH", done, key)
+redis.call("RPUSH", done .. ":" .. tostring(rec.r), key)
 return "ok"
 `,
   3,
@@ -195,7 +197,7 @@ end
 rec.s, rec.tok, rec.d = "unknown", nil, ARGV[2]
 redis.call("HSET", records, ARGV[1], cjson.encode(rec))
 move(meta, "a", "unknown")
-redis.call("RPUSH", done, ARGV[1])
+redis.call("RPUSH", done .. ":" .. tostring(rec.r), ARGV[1])
 return "unknown"
 `,
   3,

@@ -109,3 +109,33 @@ it.concurrent("two coordinators on one campaign: the second is refused", async (
   expect(rest).toBe(100);
   expect((await first.report).sent).toBe(100);
 });
+
+it.concurrent("a coordinator whose lock was taken over stops, and the one holding it finishes: nobody twice", async () => {
+  const key = "key-coordinator-fenced";
+  await startWorkers(key, 1);
+  const id = campaignId("fenced");
+  const list = recipients(150, "1503");
+  const first = runCampaign({
+    redis: redis.url,
+    apiKey: key,
+    campaignId: id,
+    templateId: TEMPLATE_ID,
+    recipients: list,
+    rate: { limit: 60, perMs: 1_000 },
+    window: 20,
+    lockTtlMs: 3_000,
+  });
+  const iterator = first[Symbol.asyncIterator]();
+  await iterator.next();
+  // As if the first coordinator had paused past its lock's expiry: the lock lapses.
+  await redis.client().del(`kapsokit:campaign:${id}:lock`);
+  const second = collect({ redis: redis.url, apiKey: key, campaignId: id, recipients: list, resume: true });
+  const stopped = (async () => {
+    while (!(await iterator.next()).done) {}
+  })();
+  await expect(stopped).rejects.toThrow(CampaignLockedError);
+  const { results } = await second;
+  const stats = await api.stats();
+  expect(results).toHaveLength(150);
+  for (const { to } of list) expect(stats.sends[to], to).toBe(1);
+});
