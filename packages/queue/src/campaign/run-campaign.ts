@@ -1,25 +1,19 @@
 // The coordinator: reads the recipients lazily, keeps a bounded number of jobs in Redis,
 // reports one result per recipient from the attempt records (never from BullMQ's job states),
 // settles the jobs of workers that died, and stops cleanly when Redis loses the campaign.
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { checkRedisSettings } from "../connection/check-settings.js";
 import { connectRedis, type OutageWatch, watchOutages } from "../connection/connect.js";
-import { CampaignLockedError, CampaignStateError, QueueError, RedisConnectionError } from "../errors.js";
+import { CampaignLockedError, QueueError, RedisConnectionError } from "../errors.js";
 import { JOB_NAME, type SendJobData } from "../job.js";
-import { checkCampaignId, jobIdOf, PREFIX, queueNameFor } from "../naming.js";
+import { checkCampaignId, jobIdOf, queueNameFor } from "../naming.js";
 import { parseRate, planRate, type RateLimit } from "../rate-plan.js";
-import { configureRate } from "../rate-policy.js";
-import {
-  CampaignRecords,
-  type ClaimVerdict,
-  FencedSignal,
-  LostSignal,
-  type StoredRecord,
-} from "../records/records.js";
-import { CREATE } from "../records/scripts.js";
+import { CampaignRecords, FencedSignal, LostSignal } from "../records/records.js";
 import { CLOSE_WAIT_MS, settleWithin } from "../settle-within.js";
-import { acquireCampaignLock, type HeldLock } from "./lock.js";
+import { CampaignLedger } from "./ledger.js";
+import type { HeldLock } from "./lock.js";
+import { openCampaign } from "./open-campaign.js";
 import { recipientKey } from "./recipient-key.js";
 import type {
   CampaignOptions,
@@ -110,8 +104,8 @@ async function* coordinate<R extends CampaignRecipient>(
   const maxInFlight = Math.max(1, o.maxInFlight ?? 16);
   const notice = o.onNotice ?? (() => undefined);
   const queueName = queueNameFor(apiKey);
-  const counts = { sent: 0, failed: 0, unknown: 0, skipped: 0, duplicate: 0 };
-  let answered = 0;
+  const ledger = new CampaignLedger<R>();
+  const { outstanding, ready } = ledger;
   let interrupted = false;
   let lost = false;
   let finished = false;
@@ -133,42 +127,33 @@ async function* coordinate<R extends CampaignRecipient>(
   const guarded = <T>(step: Promise<T>): Promise<T> => Promise.race([step, givenUp]);
   let checkSoon = false;
   let resyncNeeded = false;
-  const outstanding = new Map<string, { index: number; recipient: R; since: number }>();
-  const ready: CampaignResult<R>[] = [];
   let iterator: AsyncIterator<R> | Iterator<R> | undefined;
   let inputDone = false;
   let nextIndex = 0;
-  let rateLimited = 0;
-  let inFlight = 0;
-  let paused = false;
-  let resumesInMs = 0;
+  const seen = { rateLimited: 0, inFlight: 0, resumesInMs: 0 };
 
   const progress = (): CampaignProgress => {
     const elapsedMs = Date.now() - startedAt;
-    const completed = counts.sent + counts.failed + counts.unknown + counts.skipped + counts.duplicate;
-    const ratePerSecond = elapsedMs > 0 ? (answered * 1000) / elapsedMs : 0;
-    const total = o.total;
+    const completed = ledger.reported;
+    const ratePerSecond = elapsedMs > 0 ? (ledger.answered * 1000) / elapsedMs : 0;
+    const paused = seen.resumesInMs > 0;
     return {
+      ...ledger.counts,
       started: nextIndex,
       completed,
-      sent: counts.sent,
-      failed: counts.failed,
-      skipped: counts.skipped,
-      unknown: counts.unknown,
-      duplicate: counts.duplicate,
-      inFlight,
+      inFlight: seen.inFlight,
       outstanding: outstanding.size,
-      rateLimited,
+      rateLimited: seen.rateLimited,
       paused,
-      resumesInMs: paused ? resumesInMs : undefined,
+      resumesInMs: paused ? seen.resumesInMs : undefined,
       redisDown: watch?.down ?? false,
       elapsedMs,
       ratePerSecond,
-      total,
+      total: o.total,
       etaMs:
-        total === undefined || ratePerSecond === 0
+        o.total === undefined || ratePerSecond === 0
           ? undefined
-          : (Math.max(0, total - completed) / ratePerSecond) * 1000,
+          : (Math.max(0, o.total - completed) / ratePerSecond) * 1000,
     };
   };
   let progressAt = 0;
@@ -180,32 +165,6 @@ async function* coordinate<R extends CampaignRecipient>(
     o.onProgress(progress());
   };
 
-  const base = (key: string, entry: { index: number; recipient: R }) => ({
-    recipient: entry.recipient,
-    index: entry.index,
-    key,
-  });
-  /** Turns a record with an outcome into the result of an outstanding recipient. */
-  const resolveOutstanding = (key: string, record: StoredRecord | undefined): boolean => {
-    const entry = outstanding.get(key);
-    if (!entry || !record || (record.s !== "sent" && record.s !== "failed" && record.s !== "unknown"))
-      return false;
-    outstanding.delete(key);
-    answered++;
-    counts[record.s]++;
-    if (record.s === "sent")
-      ready.push({ ...base(key, entry), status: "sent", messageId: record.m, requestId: record.q });
-    else if (record.s === "failed")
-      ready.push({
-        ...base(key, entry),
-        status: "failed",
-        detail: record.d ?? "failed",
-        requestId: record.q,
-      });
-    else ready.push({ ...base(key, entry), status: "unknown", detail: record.d ?? "the outcome is unknown" });
-    return true;
-  };
-
   const jobOf = (key: string, recipient: R) => ({
     name: JOB_NAME,
     data: { c: campaignId, k: key, t: o.templateId, p: recipient } satisfies SendJobData,
@@ -213,41 +172,6 @@ async function* coordinate<R extends CampaignRecipient>(
     // stay until the coordinator has settled them.
     opts: { jobId: jobIdOf(campaignId, key), attempts: 1, removeOnComplete: true, removeOnFail: false },
   });
-
-  const claimAndEnqueue = async (batch: { key: string; index: number; recipient: R }[]) => {
-    const verdicts = await records.claim(lock!.fence, o.retryUnknown === true, batch);
-    const jobs: ReturnType<typeof jobOf>[] = [];
-    batch.forEach((item, n) => {
-      const verdict = verdicts[n] as ClaimVerdict;
-      const entry = { index: item.index, recipient: item.recipient };
-      switch (verdict.kind) {
-        case "enqueue":
-          jobs.push(jobOf(item.key, item.recipient));
-          outstanding.set(item.key, { ...entry, since: Date.now() });
-          break;
-        case "wait":
-          outstanding.set(item.key, { ...entry, since: Date.now() });
-          break;
-        case "sent":
-          counts.skipped++;
-          ready.push({ ...base(item.key, entry), status: "skipped", messageId: verdict.record.m });
-          break;
-        case "unknown":
-          counts.unknown++;
-          ready.push({
-            ...base(item.key, entry),
-            status: "unknown",
-            detail: verdict.record.d ?? "an earlier run could not tell whether it was sent",
-          });
-          break;
-        case "duplicate":
-          counts.duplicate++;
-          ready.push({ ...base(item.key, entry), status: "duplicate", duplicateOf: verdict.of });
-          break;
-      }
-    });
-    if (jobs.length > 0) await queue!.addBulk(jobs);
-  };
 
   const takenOver = () =>
     new CampaignLockedError(
@@ -259,7 +183,7 @@ async function* coordinate<R extends CampaignRecipient>(
 
   const stopping = () => o.stop?.aborted === true || o.signal?.aborted === true;
 
-  /** Reads recipients and enqueues them until the window is full or the input ends. */
+  /** Reads recipients, claims them and enqueues them until the window is full or the input ends. */
   const fill = async () => {
     while (!inputDone && outstanding.size < window && !stopping() && ready.length < window) {
       const batch: { key: string; index: number; recipient: R }[] = [];
@@ -276,7 +200,11 @@ async function* coordinate<R extends CampaignRecipient>(
         });
       }
       if (batch.length === 0) return;
-      await claimAndEnqueue(batch);
+      const verdicts = await records.claim(lock!.fence, o.retryUnknown === true, batch);
+      const jobs = batch
+        .filter((item, n) => ledger.claimed(item.key, item.index, item.recipient, verdicts[n]!))
+        .map((item) => jobOf(item.key, item.recipient));
+      if (jobs.length > 0) await queue!.addBulk(jobs);
     }
   };
 
@@ -288,37 +216,31 @@ async function* coordinate<R extends CampaignRecipient>(
       const popped = await blocking!.blpop(records.doneList(run), POP_WAIT_SECONDS);
       if (popped) done = [popped[1], ...(await records.takeDone(run, POP_BATCH - 1))];
     }
-    const mine = done.filter((key) => outstanding.has(key));
-    const found = await records.read(mine);
-    for (const [n, key] of mine.entries()) resolveOutstanding(key, found[n]);
+    await settleFromRecords(done.filter((key) => outstanding.has(key)));
   };
 
-  /**
-   * Reads the record of every outstanding recipient: after an outage, the reply to a pop of
-   * the done list may have been lost with the connection, and its recipients with it.
-   */
-  const resync = async () => {
-    const pending = [...outstanding.keys()];
-    for (let start = 0; start < pending.length; start += POP_BATCH) {
-      const slice = pending.slice(start, start + POP_BATCH);
+  const settleFromRecords = async (keysToRead: string[]) => {
+    for (let start = 0; start < keysToRead.length; start += POP_BATCH) {
+      const slice = keysToRead.slice(start, start + POP_BATCH);
       const found = await records.read(slice);
-      for (const [n, key] of slice.entries()) resolveOutstanding(key, found[n]);
+      for (const [n, key] of slice.entries()) ledger.settle(key, found[n]);
     }
   };
 
   /** Settles the jobs BullMQ failed without running (their worker died) and checks on old ones. */
   const sweep = async () => {
     if ((await redis.exists(keys.meta)) === 0) throw new LostSignal();
+    // After an outage, the reply to a pop of the done list may have been lost with the
+    // connection, and its recipients with it: read them all from their records.
     if (resyncNeeded) {
       resyncNeeded = false;
-      await resync();
+      await settleFromRecords([...outstanding.keys()]);
     }
     const [limited, attempting] = await redis.hmget(keys.meta, "rateLimited", "n:a");
-    rateLimited = Number(limited ?? 0);
-    inFlight = Number(attempting ?? 0);
+    seen.rateLimited = Number(limited ?? 0);
+    seen.inFlight = Number(attempting ?? 0);
     // A 429 pause sets the limiter's counter beyond any plan's max.
-    resumesInMs = await queue!.getRateLimitTtl(Number.MAX_SAFE_INTEGER);
-    paused = resumesInMs > 0;
+    seen.resumesInMs = await queue!.getRateLimitTtl(Number.MAX_SAFE_INTEGER);
     const failed = [];
     for (let start = 0; start < FAILED_SCAN_LIMIT; start += 200) {
       const page = await queue!.getFailed(start, start + 199);
@@ -331,12 +253,13 @@ async function* coordinate<R extends CampaignRecipient>(
       if (checks >= STALE_CHECKS_PER_SWEEP || Date.now() - entry.since < STALE_AFTER_MS) continue;
       checks++;
       entry.since = Date.now();
-      const state = await queue!.getJobState(jobIdOf(campaignId, key));
-      if (state === "unknown")
+      if ((await queue!.getJobState(jobIdOf(campaignId, key))) === "unknown") {
         await settleJob({ c: campaignId, k: key, t: o.templateId, p: entry.recipient });
+      }
     }
   };
 
+  /** A job that ended without an outcome: enqueued again if no attempt was made, else unknown. */
   const settleJob = async (data: SendJobData, reason?: string) => {
     const verdict = await records.settleStalled(
       data.k,
@@ -345,11 +268,8 @@ async function* coordinate<R extends CampaignRecipient>(
     if (verdict === "lost") throw new LostSignal();
     await queue!.remove(jobIdOf(campaignId, data.k)).catch(() => undefined);
     const entry = outstanding.get(data.k);
-    if (verdict === "requeue" && entry) {
-      await queue!.add(JOB_NAME, data, jobOf(data.k, entry.recipient).opts);
-    } else if (verdict === "done" && entry) {
-      resolveOutstanding(data.k, (await records.read([data.k]))[0]);
-    }
+    if (verdict === "requeue" && entry) await queue!.add(JOB_NAME, data, jobOf(data.k, entry.recipient).opts);
+    else if (verdict === "done" && entry) await settleFromRecords([data.k]);
   };
 
   const reportLoss = async function* (): AsyncGenerator<CampaignResult<R>> {
@@ -357,24 +277,13 @@ async function* coordinate<R extends CampaignRecipient>(
     notice(
       `Redis no longer has campaign ${campaignId} (did it restart without persistence?): stopping; every recipient without a recorded outcome is reported unknown, and the campaign is never enqueued again`,
     );
+    ledger.abandonAll(LOST_IN_FLIGHT);
     yield* ready.splice(0);
-    for (const [key, entry] of outstanding) {
-      counts.unknown++;
-      yield { ...base(key, entry), status: "unknown", detail: LOST_IN_FLIGHT };
-    }
-    outstanding.clear();
     while (!inputDone && !o.signal?.aborted) {
       const next = await iterator!.next();
       if (next.done) break;
-      const index = nextIndex++;
-      counts.unknown++;
-      yield {
-        recipient: next.value,
-        index,
-        key: recipientKey(o.templateId, next.value),
-        status: "unknown",
-        detail: LOST_NOT_ENQUEUED,
-      };
+      ledger.unsent(recipientKey(o.templateId, next.value), nextIndex++, next.value, LOST_NOT_ENQUEUED);
+      yield* ready.splice(0);
     }
     inputDone = true;
   };
@@ -382,52 +291,28 @@ async function* coordinate<R extends CampaignRecipient>(
   try {
     await checkRedisSettings(redis, display, { durability: o.durability ?? "always" });
     iterator = toIterator(o.recipients);
-    if (!o.resume) {
-      const created = await CREATE.run(
-        redis,
-        [keys.meta],
-        ["queue", queueName, "template", o.templateId, "created", Date.now(), "state", "new", "fence", 0],
-      );
-      if (created === "exists") {
-        throw new CampaignStateError(
-          `campaign ${campaignId} exists already: resume it (--resume), or give the new one another id`,
-        );
-      }
-    } else {
-      const [queueOf, templateOf] = await redis.hmget(keys.meta, "queue", "template");
-      if (queueOf === null) {
-        yield* reportLoss();
-        finished = true;
-        return;
-      }
-      if (queueOf !== queueName) {
-        throw new CampaignStateError(`campaign ${campaignId} was started with another API key`);
-      }
-      if (templateOf !== o.templateId) {
-        throw new CampaignStateError(
-          `campaign ${campaignId} sends template ${templateOf}, not ${o.templateId}`,
-        );
-      }
-    }
-    lock = await acquireCampaignLock(redis, campaignId, keys, o.lockTtlMs ?? 15_000, (why) => {
-      if (why === "lost") checkSoon = true;
-      else fatal = takenOver();
+    const opened = await openCampaign(redis, records, {
+      campaignId,
+      queueName,
+      templateId: o.templateId,
+      resume: o.resume === true,
+      retryUnknown: o.retryUnknown === true,
+      total: o.total,
+      rate,
+      maxInFlight,
+      lockTtlMs: o.lockTtlMs ?? 15_000,
+      onLockLost: (why) => {
+        if (why === "lost") checkSoon = true;
+        else fatal = takenOver();
+      },
     });
-    const settings = ["state", "running", "retryUnknown", o.retryUnknown ? "1" : "0"];
-    if (o.total !== undefined) settings.push("total", String(o.total));
-    await redis.hset(keys.meta, ...settings);
-    // A finished campaign's records were set to expire; a resumed one keeps them.
-    await Promise.all([redis.persist(keys.meta), redis.persist(keys.records)]);
-    queue = new Queue<SendJobData>(queueName, { connection: redis, prefix: PREFIX });
-    queue.on("error", () => undefined);
-    const plan = await configureRate(redis, queue, queueName, rate);
-    if (plan) await redis.hset(keys.meta, "plan", JSON.stringify(plan));
-    await queue.setGlobalConcurrency(maxInFlight);
-    await o.onStarted?.({ campaignId, queueName, redis: display, run: lock.fence, plan });
-    // Outcomes of earlier runs are read from the records when their recipients are claimed.
-    const earlier = Array.from({ length: lock.fence - 1 }, (_, n) => records.doneList(n + 1));
-    for (let start = 0; start < earlier.length; start += 500)
-      await redis.unlink(...earlier.slice(start, start + 500));
+    if (opened === "lost") {
+      yield* reportLoss();
+      finished = true;
+      return;
+    }
+    ({ lock, queue } = opened);
+    await o.onStarted?.({ campaignId, queueName, redis: display, run: lock.fence, plan: opened.plan });
     blocking = redis.duplicate({ connectionName: "kapsokit-coordinator-wait" });
     blocking.on("error", () => undefined);
     watch = watchOutages(redis, display, o.maxOutageMs ?? 300_000, {
@@ -472,18 +357,15 @@ async function* coordinate<R extends CampaignRecipient>(
       }
     } catch (error) {
       if (fatal) throw fatal;
-      if (error instanceof FencedSignal) {
-        throw takenOver();
-      }
+      if (error instanceof FencedSignal) throw takenOver();
       if (!(error instanceof LostSignal)) throw error;
       yield* reportLoss();
     }
     if (!lost) {
-      const state = interrupted ? "stopped" : "done";
-      await redis.hset(keys.meta, "state", state, "finished", Date.now());
+      await redis.hset(keys.meta, "state", interrupted ? "stopped" : "done", "finished", Date.now());
       if (!interrupted) {
         const ttl = o.retentionMs ?? 7 * 24 * 3_600_000;
-        const kept = [keys.meta, keys.records, records.doneList(lock!.fence)];
+        const kept = [keys.meta, keys.records, records.doneList(lock.fence)];
         await Promise.all(kept.map((key) => redis.pexpire(key, ttl)));
       }
     }
@@ -507,8 +389,8 @@ async function* coordinate<R extends CampaignRecipient>(
     settle.resolve({
       campaignId,
       queueName,
-      ...counts,
-      reported: counts.sent + counts.failed + counts.unknown + counts.skipped + counts.duplicate,
+      ...ledger.counts,
+      reported: ledger.reported,
       elapsedMs: Date.now() - startedAt,
       interrupted,
       lost,
