@@ -9,14 +9,14 @@ import type { CampaignProgress, CampaignResult } from "@kapsokit/queue";
 import { parseCommand, wholeNumber } from "../args.js";
 import { createKapso } from "../client.js";
 import { HEADER_OPTIONS, headerFromFlags } from "../commands/header-flags.js";
-import { parseCsv } from "../csv/parse-csv.js";
+import { MalformedCsvError, readCsv } from "../csv/read-csv.js";
 import { type CsvLayout, readLayout, toRecipient } from "../csv/recipients.js";
-import { UsageError } from "../errors.js";
+import { fileProblem, UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { formatDuration, formatRate } from "../output/format.js";
 import { createProgressReporter } from "../output/progress.js";
-import { createResultsFile, type ResultRow, type ResultsFile } from "../output/results-file.js";
+import { openResultsFile, type ResultRow, type ResultsFile } from "../output/results-file.js";
 import { newCampaignId, readCampaignFile, writeCampaignFile } from "./campaign-file.js";
 import { loadQueue } from "./load-queue.js";
 
@@ -59,12 +59,24 @@ function sibling(csv: string, suffix: string): string {
   return join(dirname(csv), `${basename(csv, extname(csv))}${suffix}`);
 }
 
-async function scan(path: string): Promise<{ layout: CsvLayout; rows: number }> {
+async function scan(given: string, path: string): Promise<{ layout: CsvLayout; rows: number }> {
   let layout: CsvLayout | undefined;
   let rows = 0;
-  for await (const record of parseCsv(createReadStream(path, { encoding: "utf8" }))) {
-    if (layout) rows++;
-    else layout = readLayout(record);
+  try {
+    for await (const record of readCsv(createReadStream(path))) {
+      if (layout) {
+        rows++;
+      } else {
+        layout = readLayout(record);
+      }
+    }
+  } catch (error) {
+    if (error instanceof MalformedCsvError) {
+      throw new UsageError(
+        `the CSV file ${given} is malformed at ${error.message}; nothing past it can be read safely`,
+      );
+    }
+    throw error;
   }
   return { layout: layout ?? readLayout(undefined), rows };
 }
@@ -184,18 +196,17 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   }
   const campaignId = recorded?.campaignId ?? values.campaign ?? newCampaignId(csvPath);
 
-  const { layout, rows } = await scan(csvPath);
+  const { layout, rows } = await scan(values.csv, csvPath);
   // One read of the template first: a wrong id or key is one clear error, not one per row.
   const kapso = createKapso(io, { baseUrl: values["base-url"] });
   await kapso.templates.get(templateId, { signal: io.abort });
 
   let results: ResultsFile;
   try {
-    results = createResultsFile(resultsPath);
+    // A file that holds rows of an earlier run is kept: this run writes <file>.2.csv, …
+    results = openResultsFile(resultsPath, { replace: false });
   } catch (error) {
-    throw new UsageError(
-      `cannot write the results file ${resultsPath} (${(error as NodeJS.ErrnoException).code ?? error})`,
-    );
+    throw new UsageError(`cannot write the results file ${resultsPath}: ${fileProblem(error, true)}`);
   }
   const json = values.json === true;
   const progress = json ? undefined : createProgressReporter(io.stderr);
@@ -214,14 +225,14 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     } else if (row.status === "failed" || row.status === "unknown") {
       if (shownFailures < SHOWN_FAILURES)
         say(`line ${row.line} (${row.phone || "no phone"}): ${row.status}: ${row.detail}`);
-      else if (shownFailures === SHOWN_FAILURES) say(`… more in ${resultsPath}`);
+      else if (shownFailures === SHOWN_FAILURES) say(`… more in ${results.path}`);
       shownFailures++;
     }
   };
 
   async function* recipients(): AsyncGenerator<SendManyRecipient> {
     let header = true;
-    for await (const csvRecord of parseCsv(createReadStream(csvPath, { encoding: "utf8" }))) {
+    for await (const csvRecord of readCsv(createReadStream(csvPath))) {
       if (header) {
         header = false;
         continue;
@@ -312,14 +323,14 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
       interrupted,
       lost,
       campaign: campaignId,
-      results: resultsPath,
+      results: results.path,
     };
     io.stdout.write(`${JSON.stringify({ summary })}\n`);
   } else {
     const rate = elapsedMs > 0 ? ` (${formatRate(((counts.sent + counts.failed) * 1000) / elapsedMs)})` : "";
     const dupes = counts.duplicate ? `, duplicate ${counts.duplicate}` : "";
     io.stdout.write(
-      `${interrupted ? `Stopped after ${done} of ${rows} rows. ` : ""}Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}, unknown ${counts.unknown}${dupes} of ${rows} rows in ${formatDuration(elapsedMs)}${rate}.\nResults: ${resultsPath}\n`,
+      `${interrupted ? `Stopped after ${done} of ${rows} rows. ` : ""}Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}, unknown ${counts.unknown}${dupes} of ${rows} rows in ${formatDuration(elapsedMs)}${rate}.\nResults: ${results.path}\n`,
     );
     if (lost) {
       io.stdout.write(
