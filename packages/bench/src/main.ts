@@ -72,8 +72,9 @@ function merged(previous: Run, fresh: Run): Run {
   const order = Object.keys(benchmarks);
   const note = `Measured apart from the rest of this page, on ${fresh.date.replace(/\.\d+Z$/, "Z")} (1-minute load ${fresh.loadAtStart.toFixed(2)} at start), with \`pnpm --filter bench bench -- --only ${only?.join(",")} --merge\`.`;
   const sections = new Map(previous.sections.map((section) => [section.id, section]));
-  for (const section of fresh.sections)
+  for (const section of fresh.sections) {
     sections.set(section.id, { ...section, notes: [...section.notes, note] });
+  }
   return {
     ...previous,
     sections: [...sections.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)),
@@ -83,7 +84,9 @@ function merged(previous: Run, fresh: Run): Run {
 if (args.includes("--render")) {
   write(JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Run);
 } else if (merge) {
-  if (!only || quick) throw new Error("--merge goes with --only and without --quick");
+  if (!only || quick) {
+    throw new Error("--merge goes with --only and without --quick");
+  }
   const previous = JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Run;
   write(merged(previous, await measure()));
 } else {

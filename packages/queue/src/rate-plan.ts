@@ -71,7 +71,9 @@ export function planRate(rate: RateLimit): RatePlan {
   for (let max = 1; max <= limit / 2; max++) {
     const windows = Math.floor(limit / max) - 1;
     const duration = Math.ceil((perMs + jitterMs) / windows);
-    if (duration < MIN_WINDOW_MS) continue;
+    if (duration < MIN_WINDOW_MS) {
+      continue;
+    }
     // Chosen by the rate expected once each window's latency is counted.
     const expected = max / (duration + WINDOW_LATENCY_MS);
     if (!best || expected > best.max / (best.duration + WINDOW_LATENCY_MS)) {
@@ -89,7 +91,9 @@ export function planRate(rate: RateLimit): RatePlan {
   }
   // Unreachable: max = 1 gives a window of (perMs + jitter) / (limit - 1) ms, and the loop
   // only skips windows under MIN_WINDOW_MS, which a larger max always lengthens past.
-  if (!best) throw new QueueError(`no rate plan fits ${limit} sends per ${perMs} ms`);
+  if (!best) {
+    throw new QueueError(`no rate plan fits ${limit} sends per ${perMs} ms`);
+  }
   return best;
 }
 
@@ -106,7 +110,9 @@ const RATE_TEXT = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|sec|second|m|min|minute)\s*$/i;
  */
 export function parseRate(text: string): RateLimit {
   const match = RATE_TEXT.exec(text);
-  if (!match) throw new QueueError(`a rate looks like 100/min or 5/s, not "${text}"`);
+  if (!match) {
+    throw new QueueError(`a rate looks like 100/min or 5/s, not "${text}"`);
+  }
   const count = Number(match[1]);
   const perMinute = match[2]!.toLowerCase().startsWith("m") ? count : count * 60;
   return { limit: Math.floor(perMinute), perMs: 60_000 };

@@ -21,7 +21,9 @@ export function effectivePlan(
   serverPerMinute: number | undefined,
 ): RatePlan | undefined {
   const plans: RatePlan[] = [];
-  if (configured) plans.push(planRate(configured));
+  if (configured) {
+    plans.push(planRate(configured));
+  }
   if (serverPerMinute !== undefined && serverPerMinute >= 2) {
     plans.push(planRate({ limit: serverPerMinute, perMs: 60_000 }));
   }
@@ -47,8 +49,11 @@ export async function configureRate(
   rate: RateLimit | undefined,
 ): Promise<RatePlan | undefined> {
   const key = settingsKey(queueName);
-  if (rate) await redis.hset(key, "configured", JSON.stringify(rate));
-  else await redis.hdel(key, "configured");
+  if (rate) {
+    await redis.hset(key, "configured", JSON.stringify(rate));
+  } else {
+    await redis.hdel(key, "configured");
+  }
   return apply(redis, queue, queueName);
 }
 
@@ -71,12 +76,16 @@ export class ServerLimitFollower {
 
   /** Makes sure the queue has a rate limit, so that a 429 pauses every worker. */
   async start(): Promise<void> {
-    if (!(await this.#queue.getGlobalRateLimit())) await apply(this.#redis, this.#queue, this.#queueName);
+    if (!(await this.#queue.getGlobalRateLimit())) {
+      await apply(this.#redis, this.#queue, this.#queueName);
+    }
   }
 
   observe(headers: Headers | undefined): void {
     const limit = Number(headers?.get("x-ratelimit-limit") ?? Number.NaN);
-    if (!Number.isFinite(limit) || limit < 2 || limit === this.#seen) return;
+    if (!Number.isFinite(limit) || limit < 2 || limit === this.#seen) {
+      return;
+    }
     this.#seen = limit;
     this.#pending = this.#pending.then(async () => {
       await this.#redis.hset(settingsKey(this.#queueName), "server", String(limit));

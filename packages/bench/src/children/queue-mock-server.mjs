@@ -31,14 +31,18 @@ const recording = {
     const phone = send ? (await request.clone().json()).template?.phone_number : undefined;
     const response = await mock.handle(request);
     if (send && response.status === 200) {
-      if (seen.has(phone)) duplicates++;
+      if (seen.has(phone)) {
+        duplicates++;
+      }
       seen.add(phone);
       times.push(Date.now());
     } else if (response.status === 429) {
       rejected++;
     }
     // Without a rate limit nothing needs the recording: let it go, so memory stays flat.
-    if (!options.perMinute && mock.calls.length > 1_000) mock.reset();
+    if (!options.perMinute && mock.calls.length > 1_000) {
+      mock.reset();
+    }
     return response;
   },
 };
@@ -51,7 +55,9 @@ const server = await startMockServer({ mock: recording });
 function busiest(spanMs) {
   let most = 0;
   for (let end = 0, start = 0; end < times.length; end++) {
-    while (/** @type {number} */ (times[end]) - /** @type {number} */ (times[start]) >= spanMs) start++;
+    while (/** @type {number} */ (times[end]) - /** @type {number} */ (times[start]) >= spanMs) {
+      start++;
+    }
     most = Math.max(most, end - start + 1);
   }
   return most;
@@ -59,7 +65,9 @@ function busiest(spanMs) {
 
 const send = (/** @type {unknown} */ message) => process.send?.(message);
 process.on("message", (/** @type {{ cmd?: string }} */ message) => {
-  if (message.cmd !== "stats") return;
+  if (message.cmd !== "stats") {
+    return;
+  }
   send({
     type: "stats",
     received: seen.size,

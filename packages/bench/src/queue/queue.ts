@@ -65,8 +65,9 @@ async function writeCsv(path: string, rows: number, offset: number): Promise<voi
   const out = createWriteStream(path);
   out.write("phone,1,2\n");
   for (let i = 0; i < rows; i++) {
-    if (!out.write(`+1${String(3_000_000_000 + offset + i)},Customer ${i},code-${i}\n`))
+    if (!out.write(`+1${String(3_000_000_000 + offset + i)},Customer ${i},code-${i}\n`)) {
       await once(out, "drain");
+    }
   }
   out.end();
   await once(out, "finish");
@@ -84,7 +85,9 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv): Promise<ChildProce
         stderr += chunk;
       });
       while (!stderr.includes("stop with Ctrl-C")) {
-        if (child.exitCode !== null) throw new Error(`kapsokit worker exited: ${stderr}`);
+        if (child.exitCode !== null) {
+          throw new Error(`kapsokit worker exited: ${stderr}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return child;
@@ -153,13 +156,20 @@ async function runCampaign(
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       const lines = (pending + chunk).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) if (line) lastLine = line;
+      for (const line of lines) {
+        if (line) {
+          lastLine = line;
+        }
+      }
     });
     const [code] = (await once(child, "close")) as [number | null];
-    if (pending) lastLine = pending;
+    if (pending) {
+      lastLine = pending;
+    }
     const rss = /maxrss (\d+)/.exec(stderr);
-    if (code !== 0 || !rss)
+    if (code !== 0 || !rss) {
       throw new Error(`kapsokit send-bulk --queue exited with ${code}: ${stderr.slice(-2000)}`);
+    }
     const { summary } = JSON.parse(lastLine) as { summary: { sent: number; elapsedMs: number } };
     return {
       workers,
@@ -172,7 +182,9 @@ async function runCampaign(
       server: await server.stats(),
     };
   } finally {
-    for (const worker of running) worker.kill("SIGKILL");
+    for (const worker of running) {
+      worker.kill("SIGKILL");
+    }
     await Promise.all([redis.stop(), server.stop()]);
   }
 }

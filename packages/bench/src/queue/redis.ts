@@ -54,7 +54,9 @@ export async function startRedis(): Promise<BenchRedis> {
     child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${log}`)));
     child.stdout!.on("data", (chunk: Buffer) => {
       log += chunk;
-      if (log.includes("Ready to accept connections")) resolve();
+      if (log.includes("Ready to accept connections")) {
+        resolve();
+      }
     });
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -54,8 +54,12 @@ function describe(status: CampaignStatus): string {
     `  rate       ${status.plan ? `${status.plan.limit} per ${status.plan.perMs / 1000}s (up to ${status.plan.max} every ${status.plan.duration} ms)` : "the server's (X-RateLimit-Limit), or none"}; 429s so far: ${status.rateLimited}`,
     `  queue      ${status.queueName}: ${status.jobs.waiting} waiting, ${status.jobs.active} active, ${status.jobs.failed} failed (every campaign of this API key)`,
   ];
-  if (status.createdAt) lines.push(`  created    ${status.createdAt.toISOString()}`);
-  if (status.finishedAt) lines.push(`  finished   ${status.finishedAt.toISOString()}`);
+  if (status.createdAt) {
+    lines.push(`  created    ${status.createdAt.toISOString()}`);
+  }
+  if (status.finishedAt) {
+    lines.push(`  finished   ${status.finishedAt.toISOString()}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -69,10 +73,15 @@ export async function campaign(args: string[], io: Io): Promise<number> {
     io.stdout.write(CAMPAIGN_HELP);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  if (sub !== "status")
+  if (sub !== "status") {
     throw new UsageError(`unknown subcommand "campaign ${sub}"; try "kapsokit campaign status <id>"`);
-  if (!campaignId) throw new UsageError("missing <campaign-id>");
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  }
+  if (!campaignId) {
+    throw new UsageError("missing <campaign-id>");
+  }
+  if (extra.length) {
+    throw new UsageError(`unexpected argument "${extra[0]}"`);
+  }
   const queue = await loadQueue();
   let redis: string;
   try {
@@ -97,13 +106,20 @@ export async function campaign(args: string[], io: Io): Promise<number> {
     first ??= { at: Date.now(), completed };
     const seconds = (Date.now() - first.at) / 1000;
     const rate = seconds > 0 ? (completed - first.completed) / seconds : 0;
-    if (json) io.stdout.write(`${JSON.stringify(status)}\n`);
-    else reporter?.update(toProgress(status, Date.now() - startedAt, rate), 0);
-    if (status.state === "done" || status.state === "stopped" || io.stop?.aborted) break;
+    if (json) {
+      io.stdout.write(`${JSON.stringify(status)}\n`);
+    } else {
+      reporter?.update(toProgress(status, Date.now() - startedAt, rate), 0);
+    }
+    if (status.state === "done" || status.state === "stopped" || io.stop?.aborted) {
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
     status = await read();
   }
   reporter?.finish();
-  if (!json) io.stdout.write(describe(status));
+  if (!json) {
+    io.stdout.write(describe(status));
+  }
   return EXIT.ok;
 }

@@ -43,13 +43,16 @@ export async function worker(args: string[], io: Io): Promise<number> {
     io.stdout.write(WORKER_HELP);
     return EXIT.ok;
   }
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  }
   const concurrency = wholeNumber("concurrency", values.concurrency, 1, 1_000) ?? 8;
   const lockSeconds = wholeNumber("lock-duration", values["lock-duration"], 1, 3_600) ?? 30;
   const outageSeconds = wholeNumber("max-outage", values["max-outage"], 1, 86_400) ?? 300;
   const apiKey = io.env.KAPSO_API_KEY?.trim();
-  if (!apiKey)
+  if (!apiKey) {
     throw new UsageError("no API key: set KAPSO_API_KEY (the worker sends with it; it never goes to Redis)");
+  }
   const baseUrl = baseUrlOf(io, values["base-url"]);
   const queue = await loadQueue();
   let redis: string;
@@ -76,7 +79,9 @@ export async function worker(args: string[], io: Io): Promise<number> {
     }
   };
   const summary = () => {
-    if (!changed || json) return;
+    if (!changed || json) {
+      return;
+    }
     changed = false;
     const parts = Object.entries(counts).map(([result, n]) => `${result} ${n}`);
     io.stdout.write(`${new Date().toISOString()} ${parts.join(" · ")}\n`);
@@ -96,17 +101,24 @@ export async function worker(args: string[], io: Io): Promise<number> {
     onEvent,
   });
   const started = `worker for queue ${running.queueName} on ${queue.parseRedisUrl(redis).display}, concurrency ${concurrency}`;
-  if (json) io.stdout.write(`${JSON.stringify({ type: "ready", queue: running.queueName, concurrency })}\n`);
-  else io.stderr.write(`${started}; stop with Ctrl-C or SIGTERM\n`);
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ type: "ready", queue: running.queueName, concurrency })}\n`);
+  } else {
+    io.stderr.write(`${started}; stop with Ctrl-C or SIGTERM\n`);
+  }
   const timer = setInterval(summary, SUMMARY_EVERY_MS);
   const onStop = () => {
-    if (!json) io.stderr.write("stopping: taking no new job, finishing the sends in flight\n");
+    if (!json) {
+      io.stderr.write("stopping: taking no new job, finishing the sends in flight\n");
+    }
     void running.close();
   };
   const onAbort = () => void running.close({ force: true });
   io.stop?.addEventListener("abort", onStop, { once: true });
   io.abort?.addEventListener("abort", onAbort, { once: true });
-  if (io.stop?.aborted) onStop();
+  if (io.stop?.aborted) {
+    onStop();
+  }
   try {
     const lost = await running.stopped;
     summary();
@@ -114,8 +126,11 @@ export async function worker(args: string[], io: Io): Promise<number> {
       io.stderr.write(`kapsokit: ${lost.message}; the worker stopped\n`);
       return EXIT.failed;
     }
-    if (json) io.stdout.write(`${JSON.stringify({ type: "stopped" })}\n`);
-    else io.stderr.write("worker stopped\n");
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ type: "stopped" })}\n`);
+    } else {
+      io.stderr.write("worker stopped\n");
+    }
     return io.abort?.aborted ? EXIT.interrupted : EXIT.ok;
   } finally {
     clearInterval(timer);

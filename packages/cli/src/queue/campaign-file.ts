@@ -16,11 +16,14 @@ export interface CampaignFile {
 
 /** Reads a campaign file, undefined when there is none. */
 export function readCampaignFile(path: string): CampaignFile | undefined {
-  if (!existsSync(path)) return undefined;
+  if (!existsSync(path)) {
+    return undefined;
+  }
   try {
     const value = JSON.parse(readFileSync(path, "utf8")) as Partial<CampaignFile>;
-    if (typeof value.campaignId === "string" && typeof value.templateId === "string")
+    if (typeof value.campaignId === "string" && typeof value.templateId === "string") {
       return value as CampaignFile;
+    }
   } catch {
     // Reported below with what to do.
   }

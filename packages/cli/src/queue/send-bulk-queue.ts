@@ -141,20 +141,29 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     ["fsync", "Redis's appendfsync always (required by default)"],
     ["dry-run", "a local run: drop --queue"],
   ] as const) {
-    if (values[flag] !== undefined)
+    if (values[flag] !== undefined) {
       throw new UsageError(`--${flag} does not apply with --queue; use ${instead}`);
+    }
   }
   const [templateId, ...extra] = positionals;
-  if (!templateId) throw new UsageError('missing <template-id>. Run "kapsokit send-bulk --help" for usage.');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (!values.csv) throw new UsageError("missing --csv <file>");
+  if (!templateId) {
+    throw new UsageError('missing <template-id>. Run "kapsokit send-bulk --help" for usage.');
+  }
+  if (extra.length) {
+    throw new UsageError(`unexpected argument "${extra[0]}"`);
+  }
+  if (!values.csv) {
+    throw new UsageError("missing --csv <file>");
+  }
   if (values.rate !== undefined && !RATE.test(values.rate)) {
     throw new UsageError(`--rate must look like 100/min or 5/s, not "${values.rate}"`);
   }
   if (values.durability !== undefined && values.durability !== "always" && values.durability !== "everysec") {
     throw new UsageError(`--durability is "always" (the default) or "everysec", not "${values.durability}"`);
   }
-  if (values["retry-unknown"] && !values.resume) throw new UsageError("--retry-unknown goes with --resume");
+  if (values["retry-unknown"] && !values.resume) {
+    throw new UsageError("--retry-unknown goes with --resume");
+  }
   const maxInFlight = wholeNumber("max-in-flight", values["max-in-flight"], 1, 10_000);
   const window = wholeNumber("window", values.window, 1, 1_000_000);
   const defaultHeader = headerFromFlags(values);
@@ -168,8 +177,9 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   }
 
   const csvPath = resolve(io.cwd, values.csv);
-  if (!existsSync(csvPath) || !statSync(csvPath).isFile())
+  if (!existsSync(csvPath) || !statSync(csvPath).isFile()) {
     throw new UsageError(`cannot read the CSV file ${values.csv}`);
+  }
   const campaignPath = resolve(io.cwd, values.journal ?? sibling(csvPath, ".campaign.json"));
   const resultsPath = resolve(io.cwd, values.results ?? sibling(csvPath, ".results.csv"));
   if (new Set([csvPath, campaignPath, resultsPath]).size < 3) {
@@ -223,9 +233,11 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     if (json) {
       io.stdout.write(`${JSON.stringify(row)}\n`);
     } else if (row.status === "failed" || row.status === "unknown") {
-      if (shownFailures < SHOWN_FAILURES)
+      if (shownFailures < SHOWN_FAILURES) {
         say(`line ${row.line} (${row.phone || "no phone"}): ${row.status}: ${row.detail}`);
-      else if (shownFailures === SHOWN_FAILURES) say(`… more in ${results.path}`);
+      } else if (shownFailures === SHOWN_FAILURES) {
+        say(`… more in ${results.path}`);
+      }
       shownFailures++;
     }
   };
@@ -309,7 +321,9 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   }
   const report = await campaign.report.catch(() => undefined);
   // Refused before anything ran (Redis, its settings, the lock): the error says why.
-  if (ending && !lastProgress) throw ending;
+  if (ending && !lastProgress) {
+    throw ending;
+  }
 
   const elapsedMs = Date.now() - startedAt;
   const done = counts.sent + counts.failed + counts.skipped + counts.unknown + counts.duplicate;
@@ -346,7 +360,11 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     io.stderr.write(`kapsokit: ${ending.message}\n`);
     return io.abort?.aborted ? EXIT.interrupted : EXIT.failed;
   }
-  if (lost || counts.unknown > 0) return EXIT.unknown;
-  if (interrupted) return EXIT.interrupted;
+  if (lost || counts.unknown > 0) {
+    return EXIT.unknown;
+  }
+  if (interrupted) {
+    return EXIT.interrupted;
+  }
   return counts.failed > 0 ? EXIT.failed : EXIT.ok;
 }

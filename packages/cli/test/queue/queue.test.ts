@@ -22,7 +22,9 @@ beforeAll(async () => {
   [redis, api] = await Promise.all([RedisServer.start({ password: PASSWORD }), ApiServer.start()]);
 });
 afterAll(async () => {
-  for (const bin of running) bin.child.kill("SIGKILL");
+  for (const bin of running) {
+    bin.child.kill("SIGKILL");
+  }
   await Promise.all([api?.stop(), redis?.stop()]);
 });
 
@@ -38,7 +40,9 @@ async function worker(key: string, args: string[] = ["--queue", "env"]): Promise
   const bin = startBin(["worker", ...args], envFor(key));
   running.push(bin);
   while (!bin.stderr().includes("stop with Ctrl-C")) {
-    if (bin.child.exitCode !== null) throw new Error(`the worker exited: ${bin.stderr()}`);
+    if (bin.child.exitCode !== null) {
+      throw new Error(`the worker exited: ${bin.stderr()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return bin;
@@ -88,7 +92,9 @@ describe("kapsokit worker", () => {
     });
     const results = (async () => {
       const statuses: string[] = [];
-      for await (const result of campaign) statuses.push(result.status);
+      for await (const result of campaign) {
+        statuses.push(result.status);
+      }
       return statuses;
     })();
     await held;
@@ -135,7 +141,9 @@ describe("kapsokit send-bulk --queue", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "kapsokit-cli-queue-"));
     let csv = "phone,1,2\n";
-    for (let i = 0; i < 20; i++) csv += `${phone(i, prefix)},person ${i},code ${i}\n`;
+    for (let i = 0; i < 20; i++) {
+      csv += `${phone(i, prefix)},person ${i},code ${i}\n`;
+    }
     csv += `${phone(20, prefix)},only one field\n`; // line 22: a bad row
     csv += `${phone(3, prefix)},person 3,code 3\n`; // line 23: the same as line 5
     writeFileSync(join(dir, "people.csv"), csv);
@@ -167,7 +175,9 @@ describe("kapsokit send-bulk --queue", () => {
       "identical to recipient 4 of this run; not sent again",
     ]);
     const stats = await api.stats();
-    for (let i = 0; i < 20; i++) expect(stats.sends[phone(i, prefix)]).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      expect(stats.sends[phone(i, prefix)]).toBe(1);
+    }
 
     const file = JSON.parse(readFileSync(join(dir, "people.campaign.json"), "utf8"));
     expect(file).toMatchObject({ templateId: TEMPLATE_ID, redis: expect.stringContaining(":***@127.0.0.1") });
@@ -208,7 +218,9 @@ describe("kapsokit send-bulk --queue", () => {
     expect(resumed.code, resumed.stderr).toBe(EXIT.failed);
     expect(resumed.stdout).toMatch(/^Sent 0, failed 1, skipped 20, unknown 0, duplicate 1 of 22 rows/m);
     const stats = await api.stats();
-    for (let i = 0; i < 20; i++) expect(stats.sends[phone(i, prefix)]).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      expect(stats.sends[phone(i, prefix)]).toBe(1);
+    }
   });
 
   it("says which local flags do not apply to a queued send", async () => {

@@ -51,14 +51,19 @@ export class CampaignLedger<R extends CampaignRecipient> {
   /** Turns the record of an outstanding recipient into its result, once it has an outcome. */
   settle(key: string, record: StoredRecord | undefined): void {
     const entry = this.outstanding.get(key);
-    if (!entry || !record || (record.s !== "sent" && record.s !== "failed" && record.s !== "unknown")) return;
+    if (!entry || !record || (record.s !== "sent" && record.s !== "failed" && record.s !== "unknown")) {
+      return;
+    }
     this.outstanding.delete(key);
     this.answered++;
     const base = { recipient: entry.recipient, index: entry.index, key };
-    if (record.s === "sent") this.#add({ ...base, status: "sent", messageId: record.m, requestId: record.q });
-    else if (record.s === "failed")
+    if (record.s === "sent") {
+      this.#add({ ...base, status: "sent", messageId: record.m, requestId: record.q });
+    } else if (record.s === "failed") {
       this.#add({ ...base, status: "failed", detail: record.d ?? "failed", requestId: record.q });
-    else this.#add({ ...base, status: "unknown", detail: record.d ?? "the outcome is unknown" });
+    } else {
+      this.#add({ ...base, status: "unknown", detail: record.d ?? "the outcome is unknown" });
+    }
   }
 
   /** Reports every outstanding recipient unknown, with this detail (Redis lost the campaign). */

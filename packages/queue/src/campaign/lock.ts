@@ -32,7 +32,9 @@ export async function acquireCampaignLock(
     string,
     ...(string | number)[],
   ];
-  if (reply[0] === "missing") throw new CampaignStateError(`there is no campaign ${campaignId} in Redis`);
+  if (reply[0] === "missing") {
+    throw new CampaignStateError(`there is no campaign ${campaignId} in Redis`);
+  }
   if (reply[0] === "locked") {
     throw new CampaignLockedError(campaignId, String(reply[1] ?? ""), Number(reply[2] ?? ttlMs));
   }
@@ -61,7 +63,9 @@ export async function acquireCampaignLock(
   return {
     fence,
     async release() {
-      if (stopped) return;
+      if (stopped) {
+        return;
+      }
       stopped = true;
       clearInterval(timer);
       await renewing;

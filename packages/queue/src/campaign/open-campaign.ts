@@ -61,9 +61,12 @@ export async function openCampaign(
     }
   } else {
     const [queueOf, templateOf] = await redis.hmget(keys.meta, "queue", "template");
-    if (queueOf === null) return "lost";
-    if (queueOf !== o.queueName)
+    if (queueOf === null) {
+      return "lost";
+    }
+    if (queueOf !== o.queueName) {
       throw new CampaignStateError(`campaign ${o.campaignId} was started with another API key`);
+    }
     if (templateOf !== o.templateId) {
       throw new CampaignStateError(
         `campaign ${o.campaignId} sends template ${templateOf}, not ${o.templateId}`,
@@ -72,18 +75,23 @@ export async function openCampaign(
   }
   const lock = await acquireCampaignLock(redis, o.campaignId, keys, o.lockTtlMs, o.onLockLost);
   const settings = ["state", "running", "retryUnknown", o.retryUnknown ? "1" : "0"];
-  if (o.total !== undefined) settings.push("total", String(o.total));
+  if (o.total !== undefined) {
+    settings.push("total", String(o.total));
+  }
   await redis.hset(keys.meta, ...settings);
   // A finished campaign's records were set to expire; a resumed one keeps them.
   await Promise.all([redis.persist(keys.meta), redis.persist(keys.records)]);
   // Outcomes of earlier runs are read from the records when their recipients are claimed.
   const earlier = Array.from({ length: lock.fence - 1 }, (_, n) => records.doneList(n + 1));
-  for (let start = 0; start < earlier.length; start += 500)
+  for (let start = 0; start < earlier.length; start += 500) {
     await redis.unlink(...earlier.slice(start, start + 500));
+  }
   const queue = new Queue<SendJobData>(o.queueName, { connection: redis, prefix: PREFIX });
   queue.on("error", () => undefined);
   const plan = await configureRate(redis, queue, o.queueName, o.rate);
-  if (plan) await redis.hset(keys.meta, "plan", JSON.stringify(plan));
+  if (plan) {
+    await redis.hset(keys.meta, "plan", JSON.stringify(plan));
+  }
   await queue.setGlobalConcurrency(o.maxInFlight);
   return { lock, queue, plan };
 }

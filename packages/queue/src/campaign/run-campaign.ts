@@ -77,7 +77,9 @@ export function runCampaign<R extends CampaignRecipient>(options: CampaignOption
     campaignId: options.campaignId,
     report,
     [Symbol.asyncIterator]() {
-      if (iterated) throw new QueueError("a campaign run can be iterated once");
+      if (iterated) {
+        throw new QueueError("a campaign run can be iterated once");
+      }
       iterated = true;
       return coordinate(options, settle);
     },
@@ -97,9 +99,13 @@ async function* coordinate<R extends CampaignRecipient>(
   const startedAt = Date.now();
   const campaignId = checkCampaignId(o.campaignId);
   const apiKey = o.apiKey ?? process.env.KAPSO_API_KEY;
-  if (!apiKey) throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY (it names the queue)");
+  if (!apiKey) {
+    throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY (it names the queue)");
+  }
   const rate: RateLimit | undefined = typeof o.rate === "string" ? parseRate(o.rate) : o.rate;
-  if (rate) planRate(rate); // refuses an impossible rate before anything starts
+  if (rate) {
+    planRate(rate); // refuses an impossible rate before anything starts
+  }
   const window = Math.max(1, o.window ?? 1_000);
   const maxInFlight = Math.max(1, o.maxInFlight ?? 16);
   const notice = o.onNotice ?? (() => undefined);
@@ -158,9 +164,13 @@ async function* coordinate<R extends CampaignRecipient>(
   };
   let progressAt = 0;
   const tellProgress = (force = false) => {
-    if (!o.onProgress) return;
+    if (!o.onProgress) {
+      return;
+    }
     const now = Date.now();
-    if (!force && now - progressAt < PROGRESS_EVERY_MS) return;
+    if (!force && now - progressAt < PROGRESS_EVERY_MS) {
+      return;
+    }
     progressAt = now;
     o.onProgress(progress());
   };
@@ -199,12 +209,16 @@ async function* coordinate<R extends CampaignRecipient>(
           recipient: next.value,
         });
       }
-      if (batch.length === 0) return;
+      if (batch.length === 0) {
+        return;
+      }
       const verdicts = await records.claim(lock!.fence, o.retryUnknown === true, batch);
       const jobs = batch
         .filter((item, n) => ledger.claimed(item.key, item.index, item.recipient, verdicts[n]!))
         .map((item) => jobOf(item.key, item.recipient));
-      if (jobs.length > 0) await queue!.addBulk(jobs);
+      if (jobs.length > 0) {
+        await queue!.addBulk(jobs);
+      }
     }
   };
 
@@ -214,7 +228,9 @@ async function* coordinate<R extends CampaignRecipient>(
     let done = await records.takeDone(run, POP_BATCH);
     if (done.length === 0) {
       const popped = await blocking!.blpop(records.doneList(run), POP_WAIT_SECONDS);
-      if (popped) done = [popped[1], ...(await records.takeDone(run, POP_BATCH - 1))];
+      if (popped) {
+        done = [popped[1], ...(await records.takeDone(run, POP_BATCH - 1))];
+      }
     }
     await settleFromRecords(done.filter((key) => outstanding.has(key)));
   };
@@ -223,13 +239,17 @@ async function* coordinate<R extends CampaignRecipient>(
     for (let start = 0; start < keysToRead.length; start += POP_BATCH) {
       const slice = keysToRead.slice(start, start + POP_BATCH);
       const found = await records.read(slice);
-      for (const [n, key] of slice.entries()) ledger.settle(key, found[n]);
+      for (const [n, key] of slice.entries()) {
+        ledger.settle(key, found[n]);
+      }
     }
   };
 
   /** Settles the jobs BullMQ failed without running (their worker died) and checks on old ones. */
   const sweep = async () => {
-    if ((await redis.exists(keys.meta)) === 0) throw new LostSignal();
+    if ((await redis.exists(keys.meta)) === 0) {
+      throw new LostSignal();
+    }
     // After an outage, the reply to a pop of the done list may have been lost with the
     // connection, and its recipients with it: read them all from their records.
     if (resyncNeeded) {
@@ -245,12 +265,18 @@ async function* coordinate<R extends CampaignRecipient>(
     for (let start = 0; start < FAILED_SCAN_LIMIT; start += 200) {
       const page = await queue!.getFailed(start, start + 199);
       failed.push(...page.filter((job) => job?.data?.c === campaignId));
-      if (page.length < 200) break;
+      if (page.length < 200) {
+        break;
+      }
     }
-    for (const job of failed) await settleJob(job.data, job.failedReason);
+    for (const job of failed) {
+      await settleJob(job.data, job.failedReason);
+    }
     let checks = 0;
     for (const [key, entry] of outstanding) {
-      if (checks >= STALE_CHECKS_PER_SWEEP || Date.now() - entry.since < STALE_AFTER_MS) continue;
+      if (checks >= STALE_CHECKS_PER_SWEEP || Date.now() - entry.since < STALE_AFTER_MS) {
+        continue;
+      }
       checks++;
       entry.since = Date.now();
       if ((await queue!.getJobState(jobIdOf(campaignId, key))) === "unknown") {
@@ -265,11 +291,16 @@ async function* coordinate<R extends CampaignRecipient>(
       data.k,
       `the worker stopped during the send (${reason || "its job vanished"}); check before sending again`,
     );
-    if (verdict === "lost") throw new LostSignal();
+    if (verdict === "lost") {
+      throw new LostSignal();
+    }
     await queue!.remove(jobIdOf(campaignId, data.k)).catch(() => undefined);
     const entry = outstanding.get(data.k);
-    if (verdict === "requeue" && entry) await queue!.add(JOB_NAME, data, jobOf(data.k, entry.recipient).opts);
-    else if (verdict === "done" && entry) await settleFromRecords([data.k]);
+    if (verdict === "requeue" && entry) {
+      await queue!.add(JOB_NAME, data, jobOf(data.k, entry.recipient).opts);
+    } else if (verdict === "done" && entry) {
+      await settleFromRecords([data.k]);
+    }
   };
 
   const reportLoss = async function* (): AsyncGenerator<CampaignResult<R>> {
@@ -281,7 +312,9 @@ async function* coordinate<R extends CampaignRecipient>(
     yield* ready.splice(0);
     while (!inputDone && !o.signal?.aborted) {
       const next = await iterator!.next();
-      if (next.done) break;
+      if (next.done) {
+        break;
+      }
       ledger.unsent(recipientKey(o.templateId, next.value), nextIndex++, next.value, LOST_NOT_ENQUEUED);
       yield* ready.splice(0);
     }
@@ -302,8 +335,11 @@ async function* coordinate<R extends CampaignRecipient>(
       maxInFlight,
       lockTtlMs: o.lockTtlMs ?? 15_000,
       onLockLost: (why) => {
-        if (why === "lost") checkSoon = true;
-        else fatal = takenOver();
+        if (why === "lost") {
+          checkSoon = true;
+        } else {
+          fatal = takenOver();
+        }
       },
     });
     if (opened === "lost") {
@@ -334,7 +370,9 @@ async function* coordinate<R extends CampaignRecipient>(
     const sweepEvery = o.sweepIntervalMs ?? 2_000;
     try {
       while (true) {
-        if (fatal) throw fatal;
+        if (fatal) {
+          throw fatal;
+        }
         if (o.signal?.aborted) {
           interrupted = true;
           break;
@@ -356,9 +394,15 @@ async function* coordinate<R extends CampaignRecipient>(
         tellProgress();
       }
     } catch (error) {
-      if (fatal) throw fatal;
-      if (error instanceof FencedSignal) throw takenOver();
-      if (!(error instanceof LostSignal)) throw error;
+      if (fatal) {
+        throw fatal;
+      }
+      if (error instanceof FencedSignal) {
+        throw takenOver();
+      }
+      if (!(error instanceof LostSignal)) {
+        throw error;
+      }
       yield* reportLoss();
     }
     if (!lost) {
@@ -375,14 +419,22 @@ async function* coordinate<R extends CampaignRecipient>(
     throw error;
   } finally {
     watch?.stop();
-    if (!finished && !lost) interrupted = true;
+    if (!finished && !lost) {
+      interrupted = true;
+    }
     // Redis given up on: nothing more is asked of it (the lock lapses on its own).
     const gone = fatal instanceof RedisConnectionError;
-    if (lock && !gone) await settleWithin(lock.release(), CLOSE_WAIT_MS);
-    if (queue && !gone) await settleWithin(queue.close(), CLOSE_WAIT_MS);
+    if (lock && !gone) {
+      await settleWithin(lock.release(), CLOSE_WAIT_MS);
+    }
+    if (queue && !gone) {
+      await settleWithin(queue.close(), CLOSE_WAIT_MS);
+    }
     blocking?.disconnect();
     if (owned) {
-      if (redis.status === "ready") await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      if (redis.status === "ready") {
+        await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      }
       redis.disconnect();
     }
     tellProgress(true);

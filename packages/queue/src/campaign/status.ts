@@ -47,7 +47,9 @@ export async function readCampaignStatus(redis: RedisInput, campaignId: string):
   try {
     const keys = campaignKeys(campaignId);
     const meta = await client.hgetall(keys.meta);
-    if (!meta.queue) throw new CampaignStateError(`there is no campaign ${campaignId} in Redis`);
+    if (!meta.queue) {
+      throw new CampaignStateError(`there is no campaign ${campaignId} in Redis`);
+    }
     const count = (field: string) => Number(meta[field] ?? 0);
     const queue = new Queue(meta.queue, { connection: client, prefix: PREFIX, skipMetasUpdate: true });
     queue.on("error", () => undefined);
@@ -76,6 +78,8 @@ export async function readCampaignStatus(redis: RedisInput, campaignId: string):
       finishedAt: meta.finished ? new Date(Number(meta.finished)) : undefined,
     };
   } finally {
-    if (connected.owned) await client.quit().catch(() => client.disconnect());
+    if (connected.owned) {
+      await client.quit().catch(() => client.disconnect());
+    }
   }
 }

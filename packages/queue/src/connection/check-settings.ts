@@ -97,15 +97,21 @@ export async function checkRedisSettings(
     );
   }
   const { durability } = options;
-  if (durability === undefined) return settings;
+  if (durability === undefined) {
+    return settings;
+  }
   if (settings.appendonly !== true) {
     throw new RedisSettingsError(
       `Redis at ${display} keeps no append-only file (appendonly ${settings.appendonly === false ? "no" : "unknown"}): a restart would forget which recipients were sent. Run it with appendonly yes and appendfsync always`,
     );
   }
   const fsync = settings.appendfsync;
-  if (fsync === "always") return settings;
-  if (durability === "everysec" && (fsync === "everysec" || fsync === undefined)) return settings;
+  if (fsync === "always") {
+    return settings;
+  }
+  if (durability === "everysec" && (fsync === "everysec" || fsync === undefined)) {
+    return settings;
+  }
   const why =
     fsync === undefined
       ? "its appendfsync setting cannot be read (CONFIG GET is not allowed)"

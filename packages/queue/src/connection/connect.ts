@@ -75,7 +75,9 @@ export function clientOptions(target: RedisTarget, connectionName?: string): Red
 export async function connectRedis(input: RedisInput, options: ConnectOptions = {}): Promise<Connected> {
   if (typeof input !== "string") {
     const display = describeTarget(input);
-    if (input.status !== "ready") await waitReady(input, display, options.connectTimeoutMs ?? 10_000);
+    if (input.status !== "ready") {
+      await waitReady(input, display, options.connectTimeoutMs ?? 10_000);
+    }
     return { redis: input, display, owned: false };
   }
   const target = parseRedisUrl(input);
@@ -100,8 +102,12 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
   } catch (error) {
     redis.disconnect();
     // ioredis reports the refusal as an error event and then rejects with "Connection is closed".
-    if (refused || isAuthFailure(error)) throw authError(target.display);
-    if (error instanceof RedisConnectionError) throw error;
+    if (refused || isAuthFailure(error)) {
+      throw authError(target.display);
+    }
+    if (error instanceof RedisConnectionError) {
+      throw error;
+    }
     // The error event says why (refused, a certificate); the rejection only that it closed.
     throw new RedisConnectionError(
       "unreachable",
@@ -125,13 +131,18 @@ function waitReady(redis: Redis, display: string, timeoutMs: number): Promise<vo
       clearTimeout(timer);
       redis.off("ready", onReady);
       redis.off("error", onError);
-      if (error) reject(error);
-      else resolve();
+      if (error) {
+        reject(error);
+      } else {
+        resolve();
+      }
     };
     const onReady = () => done();
     const onError = (error: Error) => {
       lastError = error;
-      if (isAuthFailure(error)) done(authError(display));
+      if (isAuthFailure(error)) {
+        done(authError(display));
+      }
       // A certificate that does not check out will not on the next attempt either.
       else if (isCertificateFailure(error)) {
         done(
@@ -186,7 +197,9 @@ export function watchOutages(
     lastError = (error as NodeJS.ErrnoException).code ?? error.message;
   };
   const onClose = () => {
-    if (downSince !== undefined) return;
+    if (downSince !== undefined) {
+      return;
+    }
     downSince = Date.now();
     handlers.onDown(
       `lost the connection to Redis at ${display}${lastError ? ` (${lastError})` : ""}; waiting for it to come back (up to ${Math.round(maxOutageMs / 1000)}s)`,
@@ -202,7 +215,9 @@ export function watchOutages(
     giveUp.unref();
   };
   const onReady = () => {
-    if (downSince === undefined) return;
+    if (downSince === undefined) {
+      return;
+    }
     const downForMs = Date.now() - downSince;
     downSince = undefined;
     clearTimeout(giveUp);

@@ -43,7 +43,9 @@ export function parseRedisUrl(text: string): RedisTarget {
     );
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (!host) throw new QueueError("the queue URL names no host: give one like redis://host:6379");
+  if (!host) {
+    throw new QueueError("the queue URL names no host: give one like redis://host:6379");
+  }
   const port = url.port ? Number(url.port) : 6379;
   const path = url.pathname.replace(/^\/+/, "");
   const db = path === "" ? 0 : Number(path);
@@ -53,10 +55,16 @@ export function parseRedisUrl(text: string): RedisTarget {
   const username = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   const options: RedisTarget["options"] = { host, port, db };
-  if (username) options.username = username;
-  if (password) options.password = password;
+  if (username) {
+    options.username = username;
+  }
+  if (password) {
+    options.password = password;
+  }
   // The certificate is checked against the host name (SNI takes names only, not addresses).
-  if (tls) options.tls = isIP(host) ? {} : { servername: host };
+  if (tls) {
+    options.tls = isIP(host) ? {} : { servername: host };
+  }
   const credentials = username || password ? `${url.username}${password ? `:${MASK}` : ""}@` : "";
   const display = `${url.protocol}//${credentials}${url.host}${db ? `/${db}` : ""}`;
   return { options, display, tls };
@@ -75,7 +83,9 @@ export function resolveRedisUrl(
   value: string | undefined,
   env: Record<string, string | undefined> = process.env,
 ): string {
-  if (value !== undefined && value !== "env") return value;
+  if (value !== undefined && value !== "env") {
+    return value;
+  }
   const fromEnv = env[QUEUE_URL_ENV]?.trim();
   if (!fromEnv) {
     throw new QueueError(

@@ -15,11 +15,15 @@ export class LuaScript {
   }
 
   async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
-    if (keys.length !== this.#keys) throw new Error(`script takes ${this.#keys} keys, got ${keys.length}`);
+    if (keys.length !== this.#keys) {
+      throw new Error(`script takes ${this.#keys} keys, got ${keys.length}`);
+    }
     try {
       return await redis.evalsha(this.#sha, this.#keys, ...keys, ...args);
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) {
+        throw error;
+      }
       return await redis.eval(this.#source, this.#keys, ...keys, ...args);
     }
   }

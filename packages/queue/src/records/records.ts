@@ -39,7 +39,9 @@ export type WriteVerdict = "ok" | "stale" | "lost";
 
 /** Reads a stored record, or undefined for anything that is not one. */
 export function parseRecord(raw: string | null | undefined): StoredRecord | undefined {
-  if (!raw) return undefined;
+  if (!raw) {
+    return undefined;
+  }
   try {
     const value = JSON.parse(raw) as StoredRecord;
     return typeof value === "object" && value !== null && typeof value.s === "string" ? value : undefined;
@@ -74,17 +76,27 @@ export class CampaignRecords {
     recipients: readonly { key: string; index: number }[],
   ): Promise<ClaimVerdict[]> {
     const args: (string | number)[] = [fence, retryUnknown ? "1" : "0"];
-    for (const { key, index } of recipients) args.push(key, index);
+    for (const { key, index } of recipients) {
+      args.push(key, index);
+    }
     const reply = (await CLAIM.run(this.#redis, [this.keys.meta, this.keys.records], args)) as string[];
-    if (reply[0] === "lost") throw new LostSignal();
-    if (reply[0] === "fenced") throw new FencedSignal();
+    if (reply[0] === "lost") {
+      throw new LostSignal();
+    }
+    if (reply[0] === "fenced") {
+      throw new FencedSignal();
+    }
     const verdicts: ClaimVerdict[] = [];
     for (let n = 0; n < reply.length; n += 2) {
       const kind = reply[n];
       const detail = reply[n + 1] ?? "";
-      if (kind === "duplicate") verdicts.push({ kind, of: Number(detail) });
-      else if (kind === "sent" || kind === "unknown") verdicts.push({ kind, record: parseRecord(detail)! });
-      else verdicts.push({ kind: kind === "wait" ? "wait" : "enqueue" });
+      if (kind === "duplicate") {
+        verdicts.push({ kind, of: Number(detail) });
+      } else if (kind === "sent" || kind === "unknown") {
+        verdicts.push({ kind, record: parseRecord(detail)! });
+      } else {
+        verdicts.push({ kind: kind === "wait" ? "wait" : "enqueue" });
+      }
     }
     return verdicts;
   }
@@ -126,7 +138,9 @@ export class CampaignRecords {
   }
 
   async read(keys: readonly string[]): Promise<(StoredRecord | undefined)[]> {
-    if (keys.length === 0) return [];
+    if (keys.length === 0) {
+      return [];
+    }
     const raw = await this.#redis.hmget(this.keys.records, ...keys);
     return raw.map(parseRecord);
   }

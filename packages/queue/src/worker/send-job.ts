@@ -60,7 +60,9 @@ function requestIdOf(error: unknown): string | undefined {
   while (current instanceof Error && !seen.has(current)) {
     seen.add(current);
     const id = (current as { requestId?: unknown }).requestId;
-    if (typeof id === "string" && id) return id;
+    if (typeof id === "string" && id) {
+      return id;
+    }
     current = current.cause;
   }
   return undefined;
@@ -78,7 +80,9 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
   /** Reads the template once per refresh; the client keeps it for the sends' checks. */
   const prepare = (templateId: string): Promise<void> => {
     const cached = templates.get(templateId);
-    if (cached && cached.expires > Date.now()) return cached.ready;
+    if (cached && cached.expires > Date.now()) {
+      return cached.ready;
+    }
     const ready = deps.kapso.templates.get(templateId, { signal: deps.signal }).then(() => undefined);
     templates.set(templateId, { expires: Date.now() + TEMPLATE_REFRESH_MS, ready });
     ready.catch(() => templates.delete(templateId));
@@ -109,7 +113,9 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
     }
 
     const begun = await records.begin(data.k, token, deps.worker);
-    if (begun !== "go") return report(data, begun);
+    if (begun !== "go") {
+      return report(data, begun);
+    }
 
     let outcome: Outcome;
     try {
@@ -135,7 +141,9 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
       outcome = { s: verdict.kind, d: detailOf(error), q: requestIdOf(error) };
     }
     const written = await records.finish(data.k, token, outcome);
-    if (written === "ok") return report(data, outcome.s, outcome.d);
+    if (written === "ok") {
+      return report(data, outcome.s, outcome.d);
+    }
     return report(
       data,
       written === "lost" ? "lost" : "done",

@@ -72,13 +72,17 @@ export interface CampaignWorker {
  */
 export async function startWorker(options: WorkerOptions): Promise<CampaignWorker> {
   const apiKey = options.apiKey ?? process.env.KAPSO_API_KEY;
-  if (!apiKey) throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY");
+  if (!apiKey) {
+    throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY");
+  }
   const emit = options.onEvent ?? (() => undefined);
   const { redis, display, owned } = await connectRedis(options.redis, { connectionName: "kapsokit-worker" });
   try {
     await checkRedisSettings(redis, display);
   } catch (error) {
-    if (owned) redis.disconnect();
+    if (owned) {
+      redis.disconnect();
+    }
     throw error;
   }
   const queueName = queueNameFor(apiKey);
@@ -100,7 +104,9 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
   const recordsOf = (campaignId: string) => {
     let records = campaigns.get(campaignId);
     if (!records) {
-      if (campaigns.size > 100) campaigns.clear();
+      if (campaigns.size > 100) {
+        campaigns.clear();
+      }
       records = new CampaignRecords(redis, campaignId);
       campaigns.set(campaignId, records);
     }
@@ -136,7 +142,9 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
   // Errors worth showing are reported as events; BullMQ's own repeat during outages.
   let lastError = "";
   worker.on("error", (error) => {
-    if (watch.down || error.message === lastError) return;
+    if (watch.down || error.message === lastError) {
+      return;
+    }
     lastError = error.message;
     emit({ type: "error", message: error.message });
   });
@@ -147,14 +155,20 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
   });
   let closing: Promise<void> | undefined;
   const close = (force: boolean, reason?: RedisConnectionError) => {
-    if (force) abort.abort(new Error("the worker was stopped"));
+    if (force) {
+      abort.abort(new Error("the worker was stopped"));
+    }
     closing ??= (async () => {
       watch.stop();
       // Redis is gone for good: drop the connection first, so that nothing below waits for it.
-      if (reason) redis.disconnect();
+      if (reason) {
+        redis.disconnect();
+      }
       await settleWithin(worker.close(force), CLOSE_WAIT_MS);
       await settleWithin(queue.close(), CLOSE_WAIT_MS);
-      if (owned && redis.status === "ready") await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      if (owned && redis.status === "ready") {
+        await settleWithin(redis.quit(), CLOSE_WAIT_MS);
+      }
       redis.disconnect();
       resolveStopped(reason);
     })();

@@ -38,7 +38,9 @@ describe("a campaign", () => {
     expect(statuses.size).toBe(60);
     expect([...statuses.values()].every((s) => s === "sent")).toBe(true);
     const stats = await api.stats();
-    for (const r of list) expect(stats.sends[r.to]).toBe(1);
+    for (const r of list) {
+      expect(stats.sends[r.to]).toBe(1);
+    }
     expect(run.report).toMatchObject({ sent: 60, failed: 0, unknown: 0, lost: false, interrupted: false });
   });
 

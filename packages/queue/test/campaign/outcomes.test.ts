@@ -47,9 +47,13 @@ describe("outcomes", () => {
     const statuses = statusByPhone(resumed.results);
     expect(statuses.get(refused)).toBe("sent");
     expect(statuses.get(broken)).toBe("unknown");
-    for (const phone of [list[0]!.to, list[2]!.to, list[4]!.to]) expect(statuses.get(phone)).toBe("skipped");
+    for (const phone of [list[0]!.to, list[2]!.to, list[4]!.to]) {
+      expect(statuses.get(phone)).toBe("skipped");
+    }
     const stats = await api.stats();
-    for (const { to } of list) expect(stats.sends[to], to).toBe(1);
+    for (const { to } of list) {
+      expect(stats.sends[to], to).toBe(1);
+    }
 
     const status = await readCampaignStatus(redis.url, id);
     expect(status).toMatchObject({
@@ -91,7 +95,9 @@ describe("outcomes", () => {
       stop: stop.signal,
       onProgress: (p: { completed: number }) => {
         progress.push(p.completed);
-        if (p.completed >= 50) stop.abort();
+        if (p.completed >= 50) {
+          stop.abort();
+        }
       },
     });
     expect(first.report.interrupted).toBe(true);

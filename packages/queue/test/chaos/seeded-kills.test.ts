@@ -75,8 +75,12 @@ async function runLane(lane: { key: string; seeds: number[] }): Promise<ChaosRun
       let kills = 0;
       for (let target = before; kills < KILLS && !finished; ) {
         target += 20 + Math.floor(random() * 80);
-        while (!finished && (await api.accepted(lane.key)) < target) await sleep(20);
-        if (finished) break;
+        while (!finished && (await api.accepted(lane.key)) < target) {
+          await sleep(20);
+        }
+        if (finished) {
+          break;
+        }
         // Somewhere between two sends, or in the middle of one.
         await sleep(Math.floor(random() * 30));
         const victim = Math.floor(random() * workers.length);
@@ -105,8 +109,12 @@ it(`${seeds.length} seeded runs of ${RECIPIENTS} recipients with workers killed 
       const status = statuses.get(to);
       expect(sends, `seed ${seed}: ${to} sent ${sends} times`).toBeLessThanOrEqual(1);
       expect(["sent", "unknown"], `seed ${seed}: ${to}`).toContain(status);
-      if (status === "sent") expect(sends, `seed ${seed}: ${to}`).toBe(1);
-      if (status === "unknown") unknown++;
+      if (status === "sent") {
+        expect(sends, `seed ${seed}: ${to}`).toBe(1);
+      }
+      if (status === "unknown") {
+        unknown++;
+      }
     }
   }
   for (const { key } of lanes) {

@@ -55,7 +55,9 @@ it.concurrent("a coordinator SIGKILLed mid-campaign and resumed: every recipient
   const prefix = "1501";
   const options = { apiKey: key, campaignId: id, count, prefix, rate: { limit: 100, perMs: 1_000 } };
   const first = coordinator(options);
-  while ((await api.accepted(key)) < 150) await sleep(10);
+  while ((await api.accepted(key)) < 150) {
+    await sleep(10);
+  }
   first.child.kill("SIGKILL");
   await first.exited;
   // The killed coordinator's lock lapses on its own (1.5 s here); until then a resume is refused.
@@ -105,7 +107,9 @@ it.concurrent("two coordinators on one campaign: the second is refused", async (
   const again = collect({ redis: redis.url, apiKey: key, campaignId: id, recipients: list });
   await expect(again).rejects.toBeInstanceOf(CampaignStateError);
   let rest = 1;
-  while (!(await iterator.next()).done) rest++;
+  while (!(await iterator.next()).done) {
+    rest++;
+  }
   expect(rest).toBe(100);
   expect((await first.report).sent).toBe(100);
 });
@@ -137,5 +141,7 @@ it.concurrent("a coordinator whose lock was taken over stops, and the one holdin
   const { results } = await second;
   const stats = await api.stats();
   expect(results).toHaveLength(150);
-  for (const { to } of list) expect(stats.sends[to], to).toBe(1);
+  for (const { to } of list) {
+    expect(stats.sends[to], to).toBe(1);
+  }
 });

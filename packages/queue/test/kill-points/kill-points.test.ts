@@ -62,7 +62,9 @@ async function killAndFinish(
   const stats = await api.stats();
   const statuses = statusByPhone(results);
   expect(statuses.size).toBe(6);
-  for (const r of list) expect(stats.sends[r.to] ?? 0, r.to).toBeLessThanOrEqual(1);
+  for (const r of list) {
+    expect(stats.sends[r.to] ?? 0, r.to).toBeLessThanOrEqual(1);
+  }
   for (const r of list.slice(1)) {
     expect(statuses.get(r.to), r.to).toBe("sent");
     expect(stats.sends[r.to], r.to).toBe(1);

@@ -52,7 +52,9 @@ it.concurrent("Redis SIGKILLed and restarted with its append-only file: the camp
     recipients: list,
     rate: { limit: 100, perMs: 1_000 },
   });
-  while ((await api.accepted(key)) < 100) await sleep(10);
+  while ((await api.accepted(key)) < 100) {
+    await sleep(10);
+  }
   await redis.kill();
   await sleep(300);
   await redis.restart();
@@ -63,7 +65,9 @@ it.concurrent("Redis SIGKILLed and restarted with its append-only file: the camp
   expect(report.lost).toBe(false);
   for (const { to } of list) {
     expect(stats.sends[to] ?? 0, to).toBeLessThanOrEqual(1);
-    if (statuses.get(to) === "sent") expect(stats.sends[to], to).toBe(1);
+    if (statuses.get(to) === "sent") {
+      expect(stats.sends[to], to).toBe(1);
+    }
   }
   // At most the sends in flight at the crash are unknown; the rest went out.
   expect(report.sent).toBeGreaterThanOrEqual(COUNT - 16);
@@ -82,7 +86,9 @@ it.concurrent("Redis restarted without persistence: the coordinator halts, every
     recipients: list,
     rate: { limit: 100, perMs: 1_000 },
   });
-  while ((await api.accepted(key)) < 100) await sleep(10);
+  while ((await api.accepted(key)) < 100) {
+    await sleep(10);
+  }
   await redis.restart({ persistence: false });
   const { results, report, notices } = await run;
   const statuses = statusByPhone(results);
@@ -97,7 +103,9 @@ it.concurrent("Redis restarted without persistence: the coordinator halts, every
     const sends = stats.sends[to] ?? 0;
     expect(sends, to).toBeLessThanOrEqual(1);
     expect(["sent", "unknown"]).toContain(statuses.get(to));
-    if (statuses.get(to) === "sent") expect(sends, to).toBe(1);
+    if (statuses.get(to) === "sent") {
+      expect(sends, to).toBe(1);
+    }
   }
   expect([...statuses.values()].filter((s) => s === "unknown").length).toBeGreaterThan(0);
   expect(notices.some((n) => n.includes("never enqueued again"))).toBe(true);
@@ -123,7 +131,9 @@ it.concurrent("Redis gone for longer than the wait allowed: the worker and the c
     rate: { limit: 50, perMs: 1_000 },
     maxOutageMs: 1_500,
   });
-  while ((await api.accepted(key)) < 20) await sleep(10);
+  while ((await api.accepted(key)) < 20) {
+    await sleep(10);
+  }
   await redis.kill();
   const error = await run.then(
     () => expect.fail("the campaign ended without Redis"),

@@ -34,7 +34,9 @@ export class ApiServer {
     this.#child = child;
     this.url = url;
     child.on("message", (message: Message) => {
-      for (const listener of this.#listeners) listener(message);
+      for (const listener of this.#listeners) {
+        listener(message);
+      }
     });
   }
 
@@ -52,7 +54,9 @@ export class ApiServer {
   next(match: (message: Message) => boolean): Promise<Message> {
     return new Promise((resolve) => {
       const listener = (message: Message) => {
-        if (!match(message)) return;
+        if (!match(message)) {
+          return;
+        }
         this.#listeners.delete(listener);
         resolve(message);
       };
@@ -108,7 +112,9 @@ export function maxInSpan(times: readonly number[], spanMs: number): number {
   let most = 0;
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= spanMs) start++;
+    while (sorted[end]! - sorted[start]! >= spanMs) {
+      start++;
+    }
     most = Math.max(most, end - start + 1);
   }
   return most;

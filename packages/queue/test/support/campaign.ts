@@ -47,7 +47,9 @@ export async function collect(
     ...options,
   });
   const results: CampaignResult[] = [];
-  for await (const result of run) results.push(result);
+  for await (const result of run) {
+    results.push(result);
+  }
   return { results, report: await run.report, progress, notices };
 }
 
@@ -55,7 +57,9 @@ export async function collect(
 export function statusByPhone(results: readonly CampaignResult[]): Map<string, string> {
   const byPhone = new Map<string, string>();
   for (const result of results) {
-    if (byPhone.has(result.recipient.to)) throw new Error(`${result.recipient.to} has two results`);
+    if (byPhone.has(result.recipient.to)) {
+      throw new Error(`${result.recipient.to} has two results`);
+    }
     byPhone.set(result.recipient.to, result.status);
   }
   return byPhone;

@@ -38,7 +38,9 @@ let templateReads = 0;
 
 function take(key) {
   const rule = limits[key] ?? limits["*"];
-  if (!rule) return { allowed: true };
+  if (!rule) {
+    return { allowed: true };
+  }
   const now = Date.now();
   let window = windows.get(key);
   if (!window || now - window.start >= rule.windowMs) {
@@ -62,7 +64,9 @@ function held(list, res) {
 
 async function readBody(req) {
   const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
+  for await (const chunk of req) {
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -81,7 +85,9 @@ const server = createServer(async (req, res) => {
       if (holdTemplates) {
         process.send?.({ type: "template-held" });
         await held(waiting.templates, res);
-        if (res.destroyed) return;
+        if (res.destroyed) {
+          return;
+        }
       }
     }
     let extra = {};
@@ -109,7 +115,9 @@ const server = createServer(async (req, res) => {
         };
       }
       const status = answers.get(phone);
-      if (status !== undefined) answers.delete(phone);
+      if (status !== undefined) {
+        answers.delete(phone);
+      }
       // Received in full: from here on the server may act on it.
       if (status === undefined || status === 200 || status >= 500) {
         sends.set(phone, (sends.get(phone) ?? 0) + 1);
@@ -123,7 +131,9 @@ const server = createServer(async (req, res) => {
         const list = waiting.phones.get(phone) ?? [];
         waiting.phones.set(phone, list);
         await held(list, res);
-        if (res.destroyed) return;
+        if (res.destroyed) {
+          return;
+        }
       }
       if (status !== undefined && status !== 200) {
         res.writeHead(status, { "Content-Type": "application/json" });
@@ -131,7 +141,9 @@ const server = createServer(async (req, res) => {
         return;
       }
     }
-    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs) {
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    }
     const request = new Request(`http://127.0.0.1${req.url}`, {
       method: req.method,
       headers: Object.entries(req.headers).flatMap(([name, value]) =>
@@ -156,11 +168,15 @@ process.on("message", (message) => {
       break;
     case "release":
       if (message.phone) {
-        for (const resolve of waiting.phones.get(message.phone) ?? []) resolve();
+        for (const resolve of waiting.phones.get(message.phone) ?? []) {
+          resolve();
+        }
         waiting.phones.delete(message.phone);
       } else {
         holdTemplates = false;
-        for (const resolve of waiting.templates.splice(0)) resolve();
+        for (const resolve of waiting.templates.splice(0)) {
+          resolve();
+        }
       }
       break;
     case "answer":

@@ -26,7 +26,9 @@ let known: string | undefined;
 /** The path of redis-server, installed first when needed and possible. */
 export function ensureRedisServer(): string {
   known ??= find();
-  if (known) return known;
+  if (known) {
+    return known;
+  }
   const root = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!root || !hasApt) {
@@ -38,7 +40,9 @@ export function ensureRedisServer(): string {
     aptGet(["install", "-y", "--no-install-recommends", "redis-server"]) ||
     (aptGet(["update"]) && aptGet(["install", "-y", "--no-install-recommends", "redis-server"]));
   known = find();
-  if (!ok || !known) throw new Error(`installing redis-server failed; run: ${INSTALL}`);
+  if (!ok || !known) {
+    throw new Error(`installing redis-server failed; run: ${INSTALL}`);
+  }
   console.log(execFileSync(known, ["--version"], { encoding: "utf8" }).trim());
   return known;
 }

@@ -21,7 +21,9 @@ export interface RedisServerOptions {
 
 const running = new Set<ChildProcess>();
 process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) {
+    child.kill("SIGKILL");
+  }
 });
 
 function freePort(): Promise<number> {
@@ -56,7 +58,9 @@ export class RedisServer {
         await server.#spawn();
         return server;
       } catch (error) {
-        if (attempt >= 4 || !String(error).includes("in use")) throw error;
+        if (attempt >= 4 || !String(error).includes("in use")) {
+          throw error;
+        }
       }
     }
   }
@@ -115,11 +119,15 @@ export class RedisServer {
       process.env.KAPSOKIT_REDIS_PIDS && child.pid
         ? join(process.env.KAPSOKIT_REDIS_PIDS, String(child.pid))
         : undefined;
-    if (pidFile) writeFileSync(pidFile, "");
+    if (pidFile) {
+      writeFileSync(pidFile, "");
+    }
     this.#exited = new Promise((resolve) =>
       child.once("exit", () => {
         running.delete(child);
-        if (pidFile) rmSync(pidFile, { force: true });
+        if (pidFile) {
+          rmSync(pidFile, { force: true });
+        }
         resolve();
       }),
     );
@@ -176,7 +184,9 @@ export class RedisServer {
   }
 
   async stop(): Promise<void> {
-    for (const client of this.#clients) client.disconnect();
+    for (const client of this.#clients) {
+      client.disconnect();
+    }
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }

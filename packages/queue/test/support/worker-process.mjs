@@ -52,7 +52,9 @@ const worker = await startWorker({
 });
 report({ type: "ready", queueName: worker.queueName });
 process.on("message", (message) => {
-  if (message?.cmd === "cpu") report({ type: "cpu", userMs: Math.round(process.cpuUsage().user / 1000) });
+  if (message?.cmd === "cpu") {
+    report({ type: "cpu", userMs: Math.round(process.cpuUsage().user / 1000) });
+  }
 });
 // The test that started it is gone: end as abruptly as a killed worker would.
 process.on("disconnect", () => process.exit(1));

@@ -31,7 +31,9 @@ export class WorkerProcess {
     this.child = child;
     child.on("message", (message: WorkerMessage) => {
       this.messages.push(message);
-      for (const listener of this.#listeners) listener(message);
+      for (const listener of this.#listeners) {
+        listener(message);
+      }
     });
     child.stdout?.on("data", (chunk: Buffer) => (this.output += chunk));
     child.stderr?.on("data", (chunk: Buffer) => (this.output += chunk));
@@ -52,10 +54,14 @@ export class WorkerProcess {
 
   next(match: (message: WorkerMessage) => boolean): Promise<WorkerMessage> {
     const seen = this.messages.find(match);
-    if (seen) return Promise.resolve(seen);
+    if (seen) {
+      return Promise.resolve(seen);
+    }
     return new Promise((resolve) => {
       const listener = (message: WorkerMessage) => {
-        if (!match(message)) return;
+        if (!match(message)) {
+          return;
+        }
         this.#listeners.delete(listener);
         resolve(message);
       };

@@ -35,7 +35,9 @@ describe("planRate", () => {
       }
       sends.sort((a, b) => a - b);
       for (let i = 0, j = 0; i < sends.length; i++) {
-        while (sends[i]! - sends[j]! >= perMs) j++;
+        while (sends[i]! - sends[j]! >= perMs) {
+          j++;
+        }
         expect(i - j + 1, `limit ${limit}`).toBeLessThanOrEqual(limit);
       }
     }

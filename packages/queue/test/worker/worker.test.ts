@@ -44,7 +44,11 @@ it("SIGTERM: the send in flight finishes and is recorded, nothing new starts, ex
   expect(first.messages.filter((m) => m.type === "job").map((m) => m.result)).toEqual(["sent"]);
   workers.push(await WorkerProcess.start({ redis: redis.url, apiKey: KEY, baseUrl: api.url }));
   const statuses = statusByPhone((await run).results);
-  for (const { to } of list) expect(statuses.get(to)).toBe("sent");
+  for (const { to } of list) {
+    expect(statuses.get(to)).toBe("sent");
+  }
   const stats = await api.stats();
-  for (const { to } of list) expect(stats.sends[to]).toBe(1);
+  for (const { to } of list) {
+    expect(stats.sends[to]).toBe(1);
+  }
 });
