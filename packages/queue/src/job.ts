@@ -11,6 +11,11 @@ export interface SendJobData {
   t: string;
   /** The send's input: phone, parameters, header. */
   p: SendTemplateInput;
+  /**
+   * The rate plan's allowance, in ms, for the time from the job's start to its send; a send
+   * that would leave later is put back, so no span of the limit ever holds more than it allows.
+   */
+  j?: number;
 }
 
 /** The name BullMQ shows for these jobs. */

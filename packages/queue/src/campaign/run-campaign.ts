@@ -103,9 +103,8 @@ async function* coordinate<R extends CampaignRecipient>(
     throw new QueueError("no API key: pass { apiKey } or set KAPSO_API_KEY (it names the queue)");
   }
   const rate: RateLimit | undefined = typeof o.rate === "string" ? parseRate(o.rate) : o.rate;
-  if (rate) {
-    planRate(rate); // refuses an impossible rate before anything starts
-  }
+  // Refuses an impossible rate before anything starts; its allowance goes with every job.
+  const jitterMs = rate ? planRate(rate).jitterMs : undefined;
   const window = Math.max(1, o.window ?? 1_000);
   const maxInFlight = Math.max(1, o.maxInFlight ?? 16);
   const notice = o.onNotice ?? (() => undefined);
@@ -177,7 +176,7 @@ async function* coordinate<R extends CampaignRecipient>(
 
   const jobOf = (key: string, recipient: R) => ({
     name: JOB_NAME,
-    data: { c: campaignId, k: key, t: o.templateId, p: recipient } satisfies SendJobData,
+    data: { c: campaignId, k: key, t: o.templateId, p: recipient, j: jitterMs } satisfies SendJobData,
     // One attempt, never retried by BullMQ; completed jobs leave Redis at once, failed ones
     // stay until the coordinator has settled them.
     opts: { jobId: jobIdOf(campaignId, key), attempts: 1, removeOnComplete: true, removeOnFail: false },

@@ -120,11 +120,12 @@ export class CampaignRecords {
     )) as WriteVerdict;
   }
 
-  async release(key: string, token: string): Promise<WriteVerdict> {
+  /** Gives an attempt back: after a 429 (`rateLimited`), or before a send that would be `late`. */
+  async release(key: string, token: string, why: "rateLimited" | "late"): Promise<WriteVerdict> {
     return (await RELEASE.run(
       this.#redis,
       [this.keys.meta, this.keys.records],
-      [key, token],
+      [key, token, why],
     )) as WriteVerdict;
   }
 

@@ -152,8 +152,10 @@ return "ok"
 );
 
 /**
- * Gives an attempt back after a 429 (the server did not act): the recipient is queued again.
- * KEYS: meta, records. ARGV: key, token. Returns "ok", "stale" or "lost".
+ * Gives an attempt back before or without any effect (a 429, or a send that would leave too
+ * late for the rate limit's bound): the recipient is queued again.
+ * KEYS: meta, records. ARGV: key, token, counter to count it in ("rateLimited" or "late").
+ * Returns "ok", "stale" or "lost".
  */
 export const RELEASE = new LuaScript(
   `${MOVE}
@@ -166,7 +168,7 @@ if rec.s ~= "a" or rec.tok ~= ARGV[2] then return "stale" end
 rec.s, rec.tok, rec.t, rec.w = "q", nil, nil, nil
 redis.call("HSET", records, ARGV[1], cjson.encode(rec))
 move(meta, "a", "q")
-redis.call("HINCRBY", meta, "rateLimited", 1)
+redis.call("HINCRBY", meta, ARGV[3], 1)
 return "ok"
 `,
   2,

@@ -17,9 +17,11 @@ export interface SendJobEvent {
    * `sent`, `failed`, `unknown`: this worker's attempt and its outcome. `in-doubt`: an earlier
    * attempt left no outcome, so the recipient is now recorded unknown and nothing was sent.
    * `done`: an outcome was already recorded (a redelivered job). `rate-limited`: a 429, the
-   * job is back in the queue. `lost`: the campaign is gone from Redis; nothing was sent.
+   * job is back in the queue. `late`: the job started too long ago for the rate limit's
+   * bound, so it went back to the queue unsent. `lost`: the campaign is gone from Redis;
+   * nothing was sent.
    */
-  result: Outcome["s"] | "in-doubt" | "done" | "rate-limited" | "lost";
+  result: Outcome["s"] | "in-doubt" | "done" | "rate-limited" | "late" | "lost";
   detail?: string | undefined;
 }
 
@@ -36,6 +38,10 @@ export interface SendJobDeps {
   emit(event: SendJobEvent): void;
 }
 
+// The rate plan's default allowance for a send to leave after its job started (rate-plan.ts),
+// and the share of it a worker uses, keeping the rest for the request's own way to the server.
+const DEFAULT_JITTER_MS = 250;
+const LATE_SHARE = 0.8;
 // A 429 without Retry-After: the Kapso API's windows are a minute long.
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 // Re-read a template this often; the client trusts its copy for 10 minutes (start-worker.ts).
@@ -74,7 +80,9 @@ function headersOf(error: unknown): Headers | undefined {
 }
 
 /** Builds the processor of send jobs; `token` is unique to each run of a job. */
-export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: string) => Promise<string> {
+export function createSendJob(
+  deps: SendJobDeps,
+): (data: SendJobData, token: string, startedAt: number) => Promise<string> {
   const templates = new Map<string, { expires: number; ready: Promise<void> }>();
 
   /** Reads the template once per refresh; the client keeps it for the sends' checks. */
@@ -94,7 +102,7 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
     return result;
   };
 
-  return async (data, token) => {
+  return async (data, token, startedAt) => {
     const records = deps.recordsOf(data.c);
     try {
       await prepare(data.t);
@@ -116,6 +124,13 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
     if (begun !== "go") {
       return report(data, begun);
     }
+    // The rate plan counts job starts, allowing a send to leave up to `j` ms after its start.
+    // A worker held up longer (a busy machine) puts the job back for a later window instead.
+    if (Date.now() - startedAt > (data.j ?? DEFAULT_JITTER_MS) * LATE_SHARE) {
+      await records.release(data.k, token, "late");
+      report(data, "late");
+      throw Worker.RateLimitError();
+    }
 
     let outcome: Outcome;
     try {
@@ -133,7 +148,7 @@ export function createSendJob(deps: SendJobDeps): (data: SendJobData, token: str
       if (verdict.kind === "rate-limited") {
         deps.observeLimit(headersOf(error));
         // The server did not act: give the attempt back, pause every worker, queue it again.
-        await records.release(data.k, token);
+        await records.release(data.k, token, "rateLimited");
         await deps.pauseQueue(verdict.retryAfter ?? DEFAULT_RETRY_AFTER_MS);
         report(data, "rate-limited");
         throw Worker.RateLimitError();

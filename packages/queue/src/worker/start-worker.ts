@@ -123,7 +123,8 @@ export async function startWorker(options: WorkerOptions): Promise<CampaignWorke
   });
   const worker = new Worker<SendJobData, string>(
     queueName,
-    (job: Job<SendJobData>) => sendJob(job.data, `${name}:${job.id}:${randomUUID().slice(0, 8)}`),
+    (job: Job<SendJobData>) =>
+      sendJob(job.data, `${name}:${job.id}:${randomUUID().slice(0, 8)}`, job.processedOn ?? Date.now()),
     {
       connection: redis,
       prefix: PREFIX,

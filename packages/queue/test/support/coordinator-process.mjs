@@ -15,6 +15,7 @@ const run = runCampaign({
   recipients,
   resume: o.resume,
   rate: o.rate,
+  window: o.window,
   lockTtlMs: o.lockTtlMs ?? 1_500,
   sweepIntervalMs: 500,
 });
