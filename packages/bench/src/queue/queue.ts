@@ -191,10 +191,10 @@ async function runCampaign(
 
 /** The queue benchmark; also writes results/queue.json on a full run. */
 export const queueCampaigns: Benchmark = async ({ quick, log }) => {
-  const rows = quick ? 600 : 100_000;
+  const rows = quick ? 200 : 100_000;
   // A rate well within what three workers sustain here, held long enough to measure.
   const perMinute = quick ? 3_000 : 6_000;
-  const throttledRows = quick ? 150 : 18_000;
+  const throttledRows = quick ? 60 : 18_000;
   const dir = mkdtempSync(join(tmpdir(), "kapsokit-bench-queue-"));
 
   log(`1 worker: ${rows} recipients, unthrottled`);
