@@ -13,7 +13,8 @@ function find(): string | undefined {
 }
 
 function aptGet(args: string[]): boolean {
-  const result = spawnSync("apt-get", args, {
+  // Another test process may be installing it at the same moment: wait for its lock.
+  const result = spawnSync("apt-get", ["-o", "DPkg::Lock::Timeout=300", ...args], {
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     timeout: 300_000,
