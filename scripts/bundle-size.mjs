@@ -39,16 +39,22 @@ async function measure(esbuild, entry) {
   const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint);
   const onImport = new Set();
   const visit = (name) => {
-    if (onImport.has(name)) return;
+    if (onImport.has(name)) {
+      return;
+    }
     onImport.add(name);
     for (const imported of outputs[name].imports) {
-      if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+      if (imported.kind === "import-statement" && outputs[imported.path]) {
+        visit(imported.path);
+      }
     }
   };
   visit(entryName);
   const sizes = { minified: 0, gzipped: 0, lazyMinified: 0, lazyGzipped: 0 };
   for (const name of Object.keys(outputs)) {
-    if (name.endsWith(".map")) continue;
+    if (name.endsWith(".map")) {
+      continue;
+    }
     const { contents } = byName(name.split("/").pop());
     const lazy = !onImport.has(name);
     sizes[lazy ? "lazyMinified" : "minified"] += contents.byteLength;
@@ -81,5 +87,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `openapi-fetch alone (ESM, minified): ${kb(openapiFetch.minified)}, gzipped ${kb(openapiFetch.gzipped)}`,
   );
   console.log(`budget: ${kb(CLIENT_BUDGET)} gzipped; ${client.gzipped <= CLIENT_BUDGET ? "within" : "OVER"}`);
-  if (client.gzipped > CLIENT_BUDGET) process.exitCode = 1;
+  if (client.gzipped > CLIENT_BUDGET) {
+    process.exitCode = 1;
+  }
 }

@@ -14,13 +14,18 @@ function generatedFiles() {
   const walk = (dir) => {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(root, path), createHash("sha256").update(readFileSync(path)).digest("hex"));
+      if (statSync(path).isDirectory()) {
+        walk(path);
+      } else {
+        files.set(relative(root, path), createHash("sha256").update(readFileSync(path)).digest("hex"));
+      }
     }
   };
   for (const pkg of readdirSync(join(root, "packages"))) {
     const dir = join(root, "packages", pkg, "src", "generated");
-    if (existsSync(dir)) walk(dir);
+    if (existsSync(dir)) {
+      walk(dir);
+    }
   }
   return files;
 }
@@ -30,13 +35,17 @@ const result = spawnSync(process.execPath, [join(root, "scripts", "generate.mjs"
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
+if (result.status !== 0) {
+  process.exit(result.status ?? 1);
+}
 const after = generatedFiles();
 
 const stale = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
 if (stale.length > 0) {
   console.error("\nGenerated code was out of date with openapi/ (it has been regenerated now):");
-  for (const file of stale) console.error(`  ${file}`);
+  for (const file of stale) {
+    console.error(`  ${file}`);
+  }
   console.error("Review and commit the regenerated files; never edit generated code by hand.");
   process.exit(1);
 }

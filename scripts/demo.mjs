@@ -15,9 +15,12 @@ const build = spawnSync("turbo", ["run", "build", "--filter=@kapsokit/cli...", "
   cwd: root,
   stdio: "inherit",
 });
-if (build.error)
+if (build.error) {
   console.error(`could not run turbo: ${build.error.message} (run the demo with \`npm run demo\`)`);
-if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (build.status !== 0) {
+  process.exit(build.status ?? 1);
+}
 
 const bin = join(root, "packages/cli/dist/bin.js");
 const REMINDER = "6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"; // appointment_reminder: {{1}}, {{2}}, an image header
@@ -32,7 +35,9 @@ const { url, inspector } = await new Promise((resolve, reject) => {
   let out = "";
   mock.stdout.setEncoding("utf8").on("data", (chunk) => {
     out += chunk;
-    if (out.includes("\n")) resolve(JSON.parse(out));
+    if (out.includes("\n")) {
+      resolve(JSON.parse(out));
+    }
   });
   mock.on("exit", (code) => reject(new Error(`kapsokit mock exited with ${code}`)));
 });
@@ -70,8 +75,9 @@ try {
 
   // Sixty reminders, one with a number that cannot be right, paced at 20 a second.
   let csv = "phone,1,2\n";
-  for (let i = 0; i < 60; i++)
+  for (let i = 0; i < 60; i++) {
     csv += `+1 415 555 ${String(1000 + i)},Customer ${i + 1},"Monday, 9:${String(i % 60).padStart(2, "0")} AM"\n`;
+  }
   csv += "555-0199,Nobody,Never\n";
   writeFileSync(join(dir, "reminders.csv"), csv);
   console.log(`${bold("reminders.csv")} (61 rows):\n${csv.split("\n").slice(0, 4).join("\n")}\n…\n`);

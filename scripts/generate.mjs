@@ -66,14 +66,20 @@ try {
     }
   }
 } catch (error) {
-  for (const [temporary] of staged) rmSync(temporary, { force: true });
+  for (const [temporary] of staged) {
+    rmSync(temporary, { force: true });
+  }
   fail(`cannot write the generated files: ${firstLine(error)} (no file was changed)`);
 }
-for (const [temporary, target] of staged) renameSync(temporary, target);
+for (const [temporary, target] of staged) {
+  renameSync(temporary, target);
+}
 // A file an earlier generator version wrote and this one does not is gone too.
 for (const { out, files } of outputs) {
   for (const name of readdirSync(out)) {
-    if (!Object.hasOwn(files, name)) rmSync(join(out, name));
+    if (!Object.hasOwn(files, name)) {
+      rmSync(join(out, name));
+    }
   }
 }
 const written = staged.map(([, target]) => relative(root, target));

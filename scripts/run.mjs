@@ -30,7 +30,9 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
-  if (result.error) throw result.error;
+  if (result.error) {
+    throw result.error;
+  }
   return result.status ?? 1;
 }
 
@@ -52,7 +54,9 @@ if (!existsSync(pnpmCli)) {
     "--loglevel=error",
     `pnpm@${pnpmVersion}`,
   ]);
-  if (status !== 0) process.exit(status);
+  if (status !== 0) {
+    process.exit(status);
+  }
 }
 
 // turbo runs each package's scripts with `pnpm`, so the pinned one goes first on PATH.
@@ -69,7 +73,9 @@ const env = {
 const install = ["install", "--frozen-lockfile", ...tasks[task].install];
 console.log(`> pnpm ${install.join(" ")}`);
 let status = run(process.execPath, [pnpmCli, ...install, "--reporter=append-only"], { env });
-if (status !== 0) process.exit(status);
+if (status !== 0) {
+  process.exit(status);
+}
 
 status = run(process.execPath, [join(root, tasks[task].script), ...process.argv.slice(3)], { env });
 process.exit(status);

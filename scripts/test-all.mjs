@@ -32,13 +32,21 @@ const failures = [];
 for (const [title, command, args] of steps) {
   console.log(`\n=== ${title}: ${command === process.execPath ? "node" : command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
-  if (result.error) console.error(result.error.message);
-  if (result.status !== 0) failures.push(title);
+  if (result.error) {
+    console.error(result.error.message);
+  }
+  if (result.status !== 0) {
+    failures.push(title);
+  }
 }
 
 const { passed, failed, skipped, perPackage } = summarize();
 console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-for (const line of perPackage) console.log(`  ${line}`);
-for (const title of failures) console.log(`  FAILED step: ${title}`);
+for (const line of perPackage) {
+  console.log(`  ${line}`);
+}
+for (const title of failures) {
+  console.log(`  FAILED step: ${title}`);
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failures.length > 0 || failed > 0 ? 1 : 0);

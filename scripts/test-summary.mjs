@@ -15,7 +15,9 @@ export function summarize() {
   const perPackage = [];
   for (const name of readdirSync(join(root, "packages")).sort()) {
     const file = join(root, "packages", name, ".reports", "vitest.json");
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) {
+      continue;
+    }
     const report = JSON.parse(readFileSync(file, "utf8"));
     const brokenFiles = report.testResults.filter(
       (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
@@ -31,6 +33,8 @@ export function summarize() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { passed, failed, skipped, perPackage } = summarize();
-  for (const line of perPackage) console.log(`  ${line}`);
+  for (const line of perPackage) {
+    console.log(`  ${line}`);
+  }
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 }

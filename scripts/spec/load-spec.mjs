@@ -53,8 +53,12 @@ function parseFile(url) {
 
 /** `#/components/schemas/A~1B` → `["components", "schemas", "A/B"]`. */
 export function pointerSegments(pointer) {
-  if (pointer === "" || pointer === "/") return pointer === "" ? [] : [""];
-  if (!pointer.startsWith("/")) throw new SpecError(`"${pointer}" is not a JSON pointer`);
+  if (pointer === "" || pointer === "/") {
+    return pointer === "" ? [] : [""];
+  }
+  if (!pointer.startsWith("/")) {
+    throw new SpecError(`"${pointer}" is not a JSON pointer`);
+  }
   return pointer
     .slice(1)
     .split("/")
@@ -96,7 +100,9 @@ export class Spec {
 
   #load(url) {
     const key = url.href;
-    if (!this.#files.has(key)) this.#files.set(key, parseFile(url));
+    if (!this.#files.has(key)) {
+      this.#files.set(key, parseFile(url));
+    }
     return this.#files.get(key);
   }
 
@@ -107,8 +113,9 @@ export class Spec {
     const pointer = hash === -1 ? "" : ref.slice(hash + 1);
     const source = at ?? shown(fromUrl);
     let file;
-    if (filePart === "") file = this.#load(fromUrl);
-    else {
+    if (filePart === "") {
+      file = this.#load(fromUrl);
+    } else {
       const target = new URL(filePart, fromUrl);
       if (target.protocol !== "file:") {
         throw new SpecError(
@@ -152,8 +159,12 @@ export class Spec {
   }
 
   #checkRefs(file, node, segments, seen = new Set()) {
-    if (node === null || typeof node !== "object") return;
-    if (seen.has(node)) return;
+    if (node === null || typeof node !== "object") {
+      return;
+    }
+    if (seen.has(node)) {
+      return;
+    }
     seen.add(node);
     if (typeof node.$ref === "string") {
       const target = this.resolve(node.$ref, file.url, file.locate([...segments, "$ref"]));
@@ -166,7 +177,9 @@ export class Spec {
     for (const [key, child] of Object.entries(node)) {
       // Examples and defaults are data, not schema: a `$ref` key inside one is just a value.
       const data = DATA_KEYWORDS.has(key) || (key === "value" && segments.at(-2) === "examples");
-      if (data && !propertyNames) continue;
+      if (data && !propertyNames) {
+        continue;
+      }
       this.#checkRefs(file, child, [...segments, key], seen);
     }
   }
@@ -175,7 +188,9 @@ export class Spec {
   deref(node, fromUrl = this.url) {
     let current = { value: node, url: fromUrl };
     for (let hops = 0; current.value && typeof current.value.$ref === "string"; hops++) {
-      if (hops > 64) throw new SpecError(`${this.file}: $ref "${node.$ref}" is a loop of references`);
+      if (hops > 64) {
+        throw new SpecError(`${this.file}: $ref "${node.$ref}" is a loop of references`);
+      }
       current = this.resolve(current.value.$ref, current.url);
     }
     return current;

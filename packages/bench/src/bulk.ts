@@ -41,7 +41,9 @@ async function writeCsv(dir: string, name: string, rows: number, offset: number)
   out.write("phone,1,2\n");
   for (let i = 0; i < rows; i++) {
     const line = `+1${String(2_000_000_000 + offset + i)},"Customer ${i}, Esq.",code-${i}\n`;
-    if (!out.write(line)) await once(out, "drain");
+    if (!out.write(line)) {
+      await once(out, "drain");
+    }
   }
   out.end();
   await once(out, "finish");
@@ -76,13 +78,21 @@ async function sendBulk(csv: string, baseUrl: string, extra: string[]): Promise<
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     const lines = (pending + chunk).split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) if (line) lastLine = line;
+    for (const line of lines) {
+      if (line) {
+        lastLine = line;
+      }
+    }
   });
   const [code] = (await once(child, "close")) as [number | null];
   const wallMs = performance.now() - started;
-  if (pending) lastLine = pending;
+  if (pending) {
+    lastLine = pending;
+  }
   const rss = /maxrss (\d+)/.exec(stderr);
-  if (code !== 0 || !rss) throw new Error(`kapsokit send-bulk exited with ${code}: ${stderr.slice(-2000)}`);
+  if (code !== 0 || !rss) {
+    throw new Error(`kapsokit send-bulk exited with ${code}: ${stderr.slice(-2000)}`);
+  }
   const { summary } = JSON.parse(lastLine) as { summary: { sent: number; rows: number; elapsedMs: number } };
   return {
     rows: summary.rows,
@@ -108,7 +118,9 @@ export const bulkSend: Benchmark = async ({ quick, log }) => {
   let duplicates = 0;
   const drain = () => {
     for (const message of server.mock.sent) {
-      if (seen.has(message.to)) duplicates++;
+      if (seen.has(message.to)) {
+        duplicates++;
+      }
       seen.add(message.to);
     }
     server.mock.reset();
@@ -134,7 +146,9 @@ export const bulkSend: Benchmark = async ({ quick, log }) => {
     const achieved = (throttled.sent * 1000) / throttled.elapsedMs;
     const ratio = achieved / ratePerSecond;
     const receivedAtServer = seen.size;
-    if (full.sent !== rows || throttled.sent !== throttledRows) throw new Error("not every row was sent");
+    if (full.sent !== rows || throttled.sent !== throttledRows) {
+      throw new Error("not every row was sent");
+    }
     if (receivedAtServer !== rows + throttledRows || duplicates > 0) {
       throw new Error(`the server received ${receivedAtServer} recipients with ${duplicates} duplicates`);
     }

@@ -53,7 +53,9 @@ async function measure(): Promise<Run> {
   const loadAtStart = describeMachine().load;
   const sections: Section[] = [];
   for (const [id, benchmark] of Object.entries(benchmarks)) {
-    if (only && !only.includes(id)) continue;
+    if (only && !only.includes(id)) {
+      continue;
+    }
     const t0 = performance.now();
     const section = await benchmark({ quick, log: (line) => console.log(`  ${line}`) });
     console.log(`${section.title}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);

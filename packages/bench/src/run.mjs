@@ -26,7 +26,9 @@ const prismMedian = startup["Prism 5.14 (mock --errors), new process"].medianMs;
 /** @type {Record<string, number>} */
 const prismOverMock = {};
 for (const [name, result] of Object.entries(startup)) {
-  if (!name.startsWith("Prism")) prismOverMock[name] = round(prismMedian / result.medianMs);
+  if (!name.startsWith("Prism")) {
+    prismOverMock[name] = round(prismMedian / result.medianMs);
+  }
 }
 console.log("requests per second ...");
 const throughput = await mockThroughput({ timeMs: rpsTimeMs });

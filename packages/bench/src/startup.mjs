@@ -40,7 +40,9 @@ export async function spawnUntilAnswering(args, url) {
   try {
     const deadline = started + 60_000;
     while (performance.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr}`);
+      if (child.exitCode !== null) {
+        throw new Error(`exited with ${child.exitCode}: ${stderr}`);
+      }
       try {
         await fetch(url, { headers: { "X-API-Key": "bench" }, signal: AbortSignal.timeout(1_000) });
         return performance.now() - started;
@@ -64,7 +66,9 @@ export async function mockInProcess() {
   const response = await mock.fetch(`${mock.baseUrl}/whatsapp_templates`, {
     headers: { "X-API-Key": "bench" },
   });
-  if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
+  if (response.status !== 200) {
+    throw new Error(`unexpected status ${response.status}`);
+  }
   return performance.now() - started;
 }
 
@@ -76,10 +80,14 @@ export function mockInNewProcess() {
       stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout?.on("data", (chunk) => {
-      if (String(chunk).includes("answered")) resolve(performance.now() - started);
+      if (String(chunk).includes("answered")) {
+        resolve(performance.now() - started);
+      }
     });
     child.on("exit", (code) => {
-      if (code !== 0) reject(new Error(`mock process exited with ${code}`));
+      if (code !== 0) {
+        reject(new Error(`mock process exited with ${code}`));
+      }
     });
   });
 }
@@ -111,7 +119,9 @@ export async function prism() {
 export async function sample(measure, runs) {
   /** @type {number[]} */
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await measure());
+  for (let i = 0; i < runs; i++) {
+    samples.push(await measure());
+  }
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;

@@ -21,7 +21,9 @@ export async function mockThroughput({ timeMs }) {
   let requests = 0;
   const forgetNowAndThen = () => {
     requests += 1;
-    if (requests % 10_000 === 0) mock.reset();
+    if (requests % 10_000 === 0) {
+      mock.reset();
+    }
   };
   const bench = new Bench({ time: timeMs, warmupTime: Math.min(200, timeMs) });
   bench
@@ -46,7 +48,9 @@ export async function mockThroughput({ timeMs }) {
   const result = {};
   for (const task of bench.tasks) {
     const r = task.result;
-    if (r.state !== "completed") throw new Error(`${task.name}: ${r.state}`);
+    if (r.state !== "completed") {
+      throw new Error(`${task.name}: ${r.state}`);
+    }
     result[task.name] = {
       requestsPerSecond: Math.round(r.throughput.mean),
       meanLatencyMs: Math.round(r.latency.mean * 10_000) / 10_000,

@@ -12,11 +12,17 @@ const schemas = spec.components?.schemas ?? {};
 const PREFIX = "#/components/schemas/";
 
 function inline(node, seen = []) {
-  if (Array.isArray(node)) return node.map((item) => inline(item, seen));
-  if (node === null || typeof node !== "object") return node;
+  if (Array.isArray(node)) {
+    return node.map((item) => inline(item, seen));
+  }
+  if (node === null || typeof node !== "object") {
+    return node;
+  }
   if (typeof node.$ref === "string" && node.$ref.startsWith(PREFIX)) {
     const name = node.$ref.slice(PREFIX.length);
-    if (seen.includes(name)) throw new Error(`${name} refers to itself; it cannot be written inline`);
+    if (seen.includes(name)) {
+      throw new Error(`${name} refers to itself; it cannot be written inline`);
+    }
     return inline(schemas[name], [...seen, name]);
   }
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, seen)]));

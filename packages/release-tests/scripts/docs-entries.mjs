@@ -5,9 +5,15 @@ import { join } from "node:path";
 
 // The declarations an export condition tree points at: the `import` condition's `types`.
 function typesOf(value) {
-  if (typeof value === "string") return value.endsWith(".d.ts") ? value : undefined;
-  if (value === null || typeof value !== "object") return undefined;
-  if (typeof value.types === "string") return value.types;
+  if (typeof value === "string") {
+    return value.endsWith(".d.ts") ? value : undefined;
+  }
+  if (value === null || typeof value !== "object") {
+    return undefined;
+  }
+  if (typeof value.types === "string") {
+    return value.types;
+  }
   return typesOf(value.import ?? value.default ?? Object.values(value)[0]);
 }
 
@@ -17,9 +23,12 @@ export function entryPoints(dir, manifest) {
     .filter(([key]) => key !== "./package.json")
     .map(([key, value]) => {
       const types = typesOf(value);
-      if (types === undefined) throw new Error(`${manifest.name}: export ${key} has no types`);
-      if (!existsSync(join(dir, types)))
+      if (types === undefined) {
+        throw new Error(`${manifest.name}: export ${key} has no types`);
+      }
+      if (!existsSync(join(dir, types))) {
         throw new Error(`${manifest.name}: ${types} is not built (export ${key})`);
+      }
       return types.replace(/^\.\//, "");
     });
   return [...new Set(entries)];

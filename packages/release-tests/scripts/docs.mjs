@@ -22,7 +22,9 @@ function typedocRun(args, cwd) {
     cwd,
     stdio: ["ignore", "inherit", "inherit"],
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) {
+    process.exit(result.status ?? 1);
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), "kapsokit-docs-"));
@@ -32,9 +34,13 @@ try {
   const published = new Map();
   for (const folder of readdirSync(packagesDir).sort()) {
     const dir = join(packagesDir, folder);
-    if (!existsSync(join(dir, "package.json"))) continue;
+    if (!existsSync(join(dir, "package.json"))) {
+      continue;
+    }
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    if (manifest.private) continue;
+    if (manifest.private) {
+      continue;
+    }
     published.set(folder, manifest.name);
     const json = join(work, `${folder}.json`);
     // The published declarations, on their own: no sources, no build configuration.

@@ -12,9 +12,15 @@ interface RuntimeGlobals {
 function detectRuntime(): RuntimeInfo {
   const g = globalThis as RuntimeGlobals;
   // Bun and Deno also define `process`, so they are asked first.
-  if (g.Bun) return { name: "bun", version: g.Bun.version };
-  if (g.Deno) return { name: "deno", version: g.Deno.version.deno };
-  if (g.process) return { name: "node", version: g.process.version };
+  if (g.Bun) {
+    return { name: "bun", version: g.Bun.version };
+  }
+  if (g.Deno) {
+    return { name: "deno", version: g.Deno.version.deno };
+  }
+  if (g.process) {
+    return { name: "node", version: g.process.version };
+  }
   throw new Error("unknown runtime");
 }
 

@@ -45,7 +45,9 @@ function describeError(error: unknown): { name: string; message: string } {
 /** The last send the mock accepted, as the wire carried it. */
 function lastSent(mock: KapsoMock): SendObservation["recorded"] {
   const message = mock.sent.at(-1);
-  if (!message) return null;
+  if (!message) {
+    return null;
+  }
   return {
     templateId: message.templateId,
     phoneNumber: message.template.phone_number,
@@ -64,10 +66,16 @@ interface InspectorGlobals {
 /** How the runtime's console shows an object, where it has such a function (not in pages or workerd). */
 function runtimeInspector(): { name: string; inspect: Inspect } | null {
   const g = globalThis as InspectorGlobals;
-  if (g.Bun) return { name: "Bun.inspect", inspect: (v) => g.Bun!.inspect(v) };
-  if (g.Deno) return { name: "Deno.inspect", inspect: (v) => g.Deno!.inspect(v) };
+  if (g.Bun) {
+    return { name: "Bun.inspect", inspect: (v) => g.Bun!.inspect(v) };
+  }
+  if (g.Deno) {
+    return { name: "Deno.inspect", inspect: (v) => g.Deno!.inspect(v) };
+  }
   const util = g.process?.getBuiltinModule?.("node:util");
-  if (util?.inspect) return { name: "util.inspect", inspect: util.inspect };
+  if (util?.inspect) {
+    return { name: "util.inspect", inspect: util.inspect };
+  }
   return null;
 }
 
@@ -229,11 +237,15 @@ export async function runScenario(
       "log lines": logLines.join("\n"),
     };
     const inspector = runtimeInspector();
-    if (inspector) candidates[`${inspector.name}(client)`] = inspector.inspect(kapso);
+    if (inspector) {
+      candidates[`${inspector.name}(client)`] = inspector.inspect(kapso);
+    }
     errorsSeen.forEach((error, i) => {
       candidates[`error ${i} JSON`] = JSON.stringify(error);
       candidates[`error ${i} stack`] = error instanceof Error ? String(error.stack) : String(error);
-      if (inspector) candidates[`${inspector.name}(error ${i})`] = inspector.inspect(error);
+      if (inspector) {
+        candidates[`${inspector.name}(error ${i})`] = inspector.inspect(error);
+      }
     });
     return {
       inspector: inspector?.name ?? null,

@@ -94,7 +94,9 @@ class SchemaConverter {
   }
 
   convert(schema, url) {
-    if (!isObject(schema)) return schema;
+    if (!isObject(schema)) {
+      return schema;
+    }
     if (typeof schema.$ref === "string") {
       const target = this.spec.resolve(schema.$ref, url);
       const key = `${target.url.href}${target.pointer}`;
@@ -107,17 +109,23 @@ class SchemaConverter {
       }
       const ref = { $ref: `${this.id}:${name}` };
       // In 3.0 a `$ref` stands alone; 3.1 applies the keywords beside it too.
-      if (this.spec.version === "3.0") return ref;
+      if (this.spec.version === "3.0") {
+        return ref;
+      }
       const { $ref: _ref, ...siblings } = schema;
       return Object.keys(siblings).length === 0 ? ref : { allOf: [ref, this.convert(siblings, url)] };
     }
     const out = {};
     for (const [key, value] of Object.entries(schema)) {
-      if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+      if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
+        continue;
+      }
       if (key === "properties" && isObject(value)) {
         out.properties = {};
         for (const [name, property] of Object.entries(value)) {
-          if (this.#hidden(property, url)) continue;
+          if (this.#hidden(property, url)) {
+            continue;
+          }
           out.properties[name] = this.convert(property, url);
         }
       } else if (key === "items") {
@@ -146,7 +154,9 @@ class SchemaConverter {
   /** Whether a property is left out in this direction (readOnly in requests, writeOnly in responses). */
   #hidden(property, url) {
     const resolved = this.spec.deref(property, url).value;
-    if (!isObject(resolved)) return false;
+    if (!isObject(resolved)) {
+      return false;
+    }
     return this.direction === "request" ? resolved.readOnly === true : resolved.writeOnly === true;
   }
 
@@ -156,7 +166,9 @@ class SchemaConverter {
       if (out.nullable === true && typeof out.type === "string") {
         out.type = [out.type, "null"];
         // An enum that lists null already keeps one (http-spec adds a second, which ajv refuses).
-        if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+        if (Array.isArray(out.enum) && !out.enum.includes(null)) {
+          out.enum = [...out.enum, null];
+        }
       }
       delete out.nullable;
     }
@@ -183,7 +195,9 @@ class SchemaConverter {
       ["exclusiveMinimum", "minimum"],
       ["exclusiveMaximum", "maximum"],
     ]) {
-      if (!(exclusive in out) || typeof out[exclusive] === "number") continue;
+      if (!(exclusive in out) || typeof out[exclusive] === "number") {
+        continue;
+      }
       if (out[exclusive] === true && typeof out[bound] === "number") {
         out[exclusive] = out[bound];
         delete out[bound];
@@ -204,14 +218,28 @@ class SchemaConverter {
 /** A small value that fits a schema, for an answer the spec gives no example of. */
 function sample(spec, schema, url, depth = 0) {
   const { value: s, url: at } = spec.deref(schema, url);
-  if (!isObject(s) || depth > 8) return null;
-  if (s.example !== undefined) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
-  if (s.default !== undefined) return s.default;
-  if (s.const !== undefined) return s.const;
-  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0];
+  if (!isObject(s) || depth > 8) {
+    return null;
+  }
+  if (s.example !== undefined) {
+    return s.example;
+  }
+  if (Array.isArray(s.examples) && s.examples.length > 0) {
+    return s.examples[0];
+  }
+  if (s.default !== undefined) {
+    return s.default;
+  }
+  if (s.const !== undefined) {
+    return s.const;
+  }
+  if (Array.isArray(s.enum) && s.enum.length > 0) {
+    return s.enum[0];
+  }
   for (const key of ["oneOf", "anyOf"]) {
-    if (Array.isArray(s[key]) && s[key].length > 0) return sample(spec, s[key][0], at, depth + 1);
+    if (Array.isArray(s[key]) && s[key].length > 0) {
+      return sample(spec, s[key][0], at, depth + 1);
+    }
   }
   if (Array.isArray(s.allOf)) {
     return Object.assign({}, ...s.allOf.map((part) => sample(spec, part, at, depth + 1)).filter(isObject));
@@ -224,9 +252,15 @@ function sample(spec, schema, url, depth = 0) {
         .map(([name, property]) => [name, sample(spec, property, at, depth + 1)]),
     );
   }
-  if (type === "array") return s.items ? [sample(spec, s.items, at, depth + 1)] : [];
-  if (type === "integer" || type === "number") return typeof s.minimum === "number" ? s.minimum : 0;
-  if (type === "boolean") return true;
+  if (type === "array") {
+    return s.items ? [sample(spec, s.items, at, depth + 1)] : [];
+  }
+  if (type === "integer" || type === "number") {
+    return typeof s.minimum === "number" ? s.minimum : 0;
+  }
+  if (type === "boolean") {
+    return true;
+  }
   if (type === "string") {
     const byFormat = {
       "date-time": "2025-01-01T00:00:00Z",
@@ -248,7 +282,9 @@ function sample(spec, schema, url, depth = 0) {
 /** The shape of a parameter's schema that deserialising its value needs (Prism's deserialisers). */
 function shapeOf(spec, schema, url, depth = 0) {
   const { value: s, url: at } = spec.deref(schema, url);
-  if (!isObject(s) || depth > 4) return {};
+  if (!isObject(s) || depth > 4) {
+    return {};
+  }
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
   const shape = type ? { type } : {};
   if (type === "object" && isObject(s.properties)) {
@@ -256,7 +292,9 @@ function shapeOf(spec, schema, url, depth = 0) {
       Object.entries(s.properties).map(([name, property]) => [name, shapeOf(spec, property, at, depth + 1)]),
     );
   }
-  if (type === "array" && isObject(s.items)) shape.items = shapeOf(spec, s.items, at, depth + 1);
+  if (type === "array" && isObject(s.items)) {
+    shape.items = shapeOf(spec, s.items, at, depth + 1);
+  }
   return shape;
 }
 
@@ -283,8 +321,12 @@ function securityOf(spec, operation, where) {
         );
       }
       const scheme = spec.deref(schemes[name]).value;
-      if (scheme.type === "apiKey") return { type: "apiKey", in: scheme.in, name: scheme.name };
-      if (scheme.type === "http") return { type: "http", scheme: String(scheme.scheme ?? "").toLowerCase() };
+      if (scheme.type === "apiKey") {
+        return { type: "apiKey", in: scheme.in, name: scheme.name };
+      }
+      if (scheme.type === "http") {
+        return { type: "http", scheme: String(scheme.scheme ?? "").toLowerCase() };
+      }
       return { type: scheme.type };
     }),
   );
@@ -310,23 +352,33 @@ function readOperations(spec) {
   const seen = new Set();
   for (const [path, rawItem] of Object.entries(spec.document.paths ?? {})) {
     const { value: item, url: itemUrl } = spec.deref(rawItem);
-    if (!isObject(item)) continue;
+    if (!isObject(item)) {
+      continue;
+    }
     for (const method of METHODS) {
       const operation = item[method];
-      if (!isObject(operation)) continue;
+      if (!isObject(operation)) {
+        continue;
+      }
       const where = `paths.${path}.${method}`;
       // An operation without an id is known by its method and path; an empty id is refused,
       // so `""` is never one (the matchers' type tests rely on it).
-      if (operation.operationId === "") throw new Error(`${where}: operationId is empty`);
+      if (operation.operationId === "") {
+        throw new Error(`${where}: operationId is empty`);
+      }
       const operationId = operation.operationId ?? `${method.toUpperCase()} ${path}`;
-      if (seen.has(operationId)) throw new Error(`${where}: operationId "${operationId}" is used twice`);
+      if (seen.has(operationId)) {
+        throw new Error(`${where}: operationId "${operationId}" is used twice`);
+      }
       seen.add(operationId);
 
       // Path-level parameters, overridden by the operation's own of the same name and place.
       const byKey = new Map();
       for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
         const { value: param, url } = spec.deref(raw, itemUrl);
-        if (isObject(param)) byKey.set(`${param.in}:${param.name}`, { param, url });
+        if (isObject(param)) {
+          byKey.set(`${param.in}:${param.name}`, { param, url });
+        }
       }
       const parameters = [];
       const groups = { path: [], query: [], header: [] };
@@ -341,19 +393,27 @@ function readOperations(spec) {
           explode,
           shape: param.schema ? shapeOf(spec, param.schema, url) : {},
         });
-        if (groups[param.in]) groups[param.in].push({ param, url });
+        if (groups[param.in]) {
+          groups[param.in].push({ param, url });
+        }
       }
       const parameterValidators = {};
       for (const [location, params] of Object.entries(groups)) {
-        if (params.length === 0) continue;
+        if (params.length === 0) {
+          continue;
+        }
         // As Prism validates parameters: one object of every parameter of the place, names in
         // lower case, values coerced to their schema's type.
         const properties = {};
         const required = [];
         for (const { param, url } of params) {
           const name = param.name.toLowerCase();
-          if (param.schema) properties[name] = request.convert(param.schema, url);
-          if (param.required || param.in === "path") required.push(name);
+          if (param.schema) {
+            properties[name] = request.convert(param.schema, url);
+          }
+          if (param.required || param.in === "path") {
+            required.push(name);
+          }
         }
         parameterValidators[location] = validators.add(
           { type: "object", properties, required },
@@ -425,10 +485,16 @@ function readOperations(spec) {
 
 /** The answer's example: `example`, the first of `examples`, or one built from the schema. */
 function exampleOf(spec, media, url) {
-  if (!isObject(media)) return null;
-  if (media.example !== undefined) return media.example;
+  if (!isObject(media)) {
+    return null;
+  }
+  if (media.example !== undefined) {
+    return media.example;
+  }
   const first = Object.values(media.examples ?? {})[0];
-  if (first !== undefined) return spec.deref(first, url).value?.value ?? null;
+  if (first !== undefined) {
+    return spec.deref(first, url).value?.value ?? null;
+  }
   return media.schema ? sample(spec, media.schema, url) : null;
 }
 
@@ -448,7 +514,9 @@ function createAjv(spec, coerce) {
     // A referenced schema is one function that every validator calls, not a copy in each.
     inlineRefs: false,
   });
-  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
+  for (const [name, format] of Object.entries(formats)) {
+    ajv.addFormat(name, format);
+  }
   // Function-backed formats are referenced from the bundled formats module, not inlined.
   ajv.opts.code.formats = _`require("./validation/formats.cjs").formats`;
   return ajv;
@@ -464,10 +532,14 @@ async function compileValidators(spec, converted, direction) {
   const sources = [];
   for (const coerce of [false, true]) {
     const entries = validators.entries.filter((e) => e.coerce === coerce && e.direction === direction);
-    if (entries.length === 0) continue;
+    if (entries.length === 0) {
+      continue;
+    }
     const ajv = createAjv(spec, coerce);
     const refs = {};
-    for (const [id, schema] of converter.definitionSchemas()) ajv.addSchema(schema, id);
+    for (const [id, schema] of converter.definitionSchemas()) {
+      ajv.addSchema(schema, id);
+    }
     for (const entry of entries) {
       const id = `kapsokit:${entry.name}`;
       // Compiled one by one first, so a schema ajv refuses (a bad pattern, say) is named.
@@ -483,7 +555,9 @@ async function compileValidators(spec, converted, direction) {
     }
     sources.push(standaloneCode(ajv, refs).replace(/^"use strict";/, ""));
   }
-  if (sources.length === 0) return "export {};\n";
+  if (sources.length === 0) {
+    return "export {};\n";
+  }
   // The two halves (coerced and not) share nothing but their imports; each gets its own scope.
   const entry = sources.map((_source, i) => `export * from "virtual:part${i}";`).join("\n");
   const result = await build({
@@ -524,7 +598,9 @@ function notices() {
   };
   const licence = (pkg) => {
     let dir = dirname(from[pkg].resolve(pkg));
-    while (!existsSync(join(dir, "LICENSE"))) dir = dirname(dir);
+    while (!existsSync(join(dir, "LICENSE"))) {
+      dir = dirname(dir);
+    }
     const text = readFileSync(join(dir, "LICENSE"), "utf8");
     return (
       text

@@ -33,7 +33,9 @@ export function createKapsoHandlers(options: KapsoHandlersOptions = {}): Request
       try {
         return await mock.handle(request);
       } catch (error) {
-        if (isMockNetworkError(error)) return HttpResponse.error();
+        if (isMockNetworkError(error)) {
+          return HttpResponse.error();
+        }
         throw error;
       }
     }),

@@ -44,8 +44,12 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
   const args = [prismBin(), "mock", options.spec, "--host", host, "--port", String(port)];
-  if (options.errors ?? true) args.push("--errors");
-  if (options.dynamic) args.push("--dynamic");
+  if (options.errors ?? true) {
+    args.push("--errors");
+  }
+  if (options.dynamic) {
+    args.push("--dynamic");
+  }
 
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -96,7 +100,9 @@ function freePort(host: string): Promise<number> {
 async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`exited with code ${child.exitCode}`);
+    }
     try {
       // Any HTTP answer (401 included) means the server is up.
       await fetch(`${url}/__prism_ready`, { signal: AbortSignal.timeout(1_000) });
@@ -109,7 +115,9 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
     child.once("exit", () => {

@@ -58,8 +58,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const assets = options.ui ? await loadInspectorAssets() : null;
   let inspector: Inspector | null = null;
   const server = createServer((req, res) => {
-    if (!mock) return void res.writeHead(503).end();
-    if (inspector?.handle(req, res)) return;
+    if (!mock) {
+      return void res.writeHead(503).end();
+    }
+    if (inspector?.handle(req, res)) {
+      return;
+    }
     serve(mock, req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
@@ -70,7 +74,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const url = `${origin}/api/v1`;
   mock ??= createKapsoMock({ ...options, baseUrl: url });
-  if (assets) inspector = createInspector(mock, assets, url);
+  if (assets) {
+    inspector = createInspector(mock, assets, url);
+  }
   return {
     url,
     mock,
@@ -86,16 +92,25 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
 
 async function serve(mock: KapsoMock, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
   const controller = new AbortController();
   // The client went away before the answer was written: abort a hanging or delayed request.
   res.on("close", () => {
-    if (!res.writableFinished) controller.abort();
+    if (!res.writableFinished) {
+      controller.abort();
+    }
   });
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        headers.append(name, v);
+      }
+    } else if (value !== undefined) {
+      headers.set(name, value);
+    }
   }
   const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
   const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, {
@@ -109,7 +124,9 @@ async function serve(mock: KapsoMock, req: IncomingMessage, res: ServerResponse)
     response = await mock.handle(request);
   } catch (error) {
     // A network fault, or the client left: close the socket without an answer.
-    if (isMockNetworkError(error) || controller.signal.aborted) return void res.destroy();
+    if (isMockNetworkError(error) || controller.signal.aborted) {
+      return void res.destroy();
+    }
     throw error;
   }
   const text = await response.text();

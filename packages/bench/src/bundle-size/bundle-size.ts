@@ -48,25 +48,35 @@ async function bundle(file: string, platform: Platform): Promise<Size> {
     ]),
   );
   const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint);
-  if (!entryOut) throw new Error(`no entry output for ${file}`);
+  if (!entryOut) {
+    throw new Error(`no entry output for ${file}`);
+  }
   // The entry and its static imports, transitively.
   const initial = new Set<string>();
   const visit = (name: string) => {
-    if (initial.has(name)) return;
+    if (initial.has(name)) {
+      return;
+    }
     initial.add(name);
     for (const imported of outputs[name]?.imports ?? []) {
-      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+      if (imported.kind === "import-statement" && !imported.external) {
+        visit(imported.path);
+      }
     }
   };
   visit(entryOut);
   const size: Size = { min: 0, gzip: 0, lazyGzip: 0 };
   for (const [name, output] of Object.entries(outputs)) {
-    if (name.endsWith(".map")) continue;
+    if (name.endsWith(".map")) {
+      continue;
+    }
     const gzip = gzipOf.get(name) ?? 0;
     if (initial.has(name)) {
       size.min += output.bytes;
       size.gzip += gzip;
-    } else size.lazyGzip += gzip;
+    } else {
+      size.lazyGzip += gzip;
+    }
   }
   return size;
 }

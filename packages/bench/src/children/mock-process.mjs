@@ -6,5 +6,7 @@ const mock = createKapsoMock();
 const response = await mock.fetch(`${mock.baseUrl}/whatsapp_templates`, {
   headers: { "X-API-Key": "bench" },
 });
-if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
+if (response.status !== 200) {
+  throw new Error(`unexpected status ${response.status}`);
+}
 process.stdout.write("answered\n");

@@ -30,14 +30,20 @@ export const coldImport: Benchmark = async ({ quick, log }) => {
       return lastNumber(await runNode(["--input-type=module", "-e", probe(url)]));
     } catch (error) {
       // A workspace package whose dist/ is being rebuilt is missing for a moment.
-      if (retries === 0 || !/ERR_MODULE_NOT_FOUND/.test(String(error))) throw error;
+      if (retries === 0 || !/ERR_MODULE_NOT_FOUND/.test(String(error))) {
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 15_000));
       return importOnce(url, retries - 1);
     }
   };
   const samples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   // One unmeasured round loads every file from disk into the page cache.
-  if (!quick) for (const [, url] of modules) await importOnce(url);
+  if (!quick) {
+    for (const [, url] of modules) {
+      await importOnce(url);
+    }
+  }
   for (let i = 0; i < runs; i++) {
     for (const [name, url] of modules) {
       samples.get(name)!.push(await importOnce(url));

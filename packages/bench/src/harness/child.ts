@@ -25,8 +25,11 @@ export function run(command: string, args: string[], { timeoutMs = 120_000 } = {
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${stderr || stdout}`));
+      if (code === 0) {
+        resolve(stdout);
+      } else {
+        reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${stderr || stdout}`));
+      }
     });
   });
 }
@@ -35,6 +38,8 @@ export function run(command: string, args: string[], { timeoutMs = 120_000 } = {
 export function lastNumber(output: string): number {
   const lines = output.trim().split("\n");
   const value = Number(lines[lines.length - 1]);
-  if (!Number.isFinite(value)) throw new Error(`expected a number, got: ${output.slice(-200)}`);
+  if (!Number.isFinite(value)) {
+    throw new Error(`expected a number, got: ${output.slice(-200)}`);
+  }
   return value;
 }

@@ -2,7 +2,9 @@
 
 /** A value with about three significant digits. */
 export function fmt(value: number): string {
-  if (!Number.isFinite(value)) return "n/a";
+  if (!Number.isFinite(value)) {
+    return "n/a";
+  }
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 // src/ (vitest) or from the compiled bundle in .out/ (pnpm bench).
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) {
+    dir = dirname(dir);
+  }
   return dir;
 }
 

@@ -65,7 +65,9 @@ export function renderMarkdown({
   ];
   for (const section of sections) {
     out.push("", `## ${section.title}`, "", section.method, "", table(section.columns, section.rows));
-    for (const note of section.notes) out.push("", note);
+    for (const note of section.notes) {
+      out.push("", note);
+    }
   }
   out.push("");
   return out.join("\n");

@@ -13,7 +13,9 @@ export interface Summary {
 
 /** The `q` quantile (0..1) of sorted values, linearly interpolated. */
 export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
   const at = (sorted.length - 1) * q;
   const low = Math.floor(at);
   const high = Math.ceil(at);

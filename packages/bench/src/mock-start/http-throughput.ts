@@ -9,7 +9,9 @@ export async function httpThroughput(
     while (performance.now() - started < timeMs) {
       const response = await send();
       await response.arrayBuffer();
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) {
+        throw new Error(`HTTP ${response.status}`);
+      }
       requests++;
     }
   };

@@ -66,7 +66,9 @@ async function spawnMockServer(): Promise<{ url: string; stop(): void }> {
       await fetch(`${url}/whatsapp_templates`, { headers: { "X-API-Key": "bench" } });
       break;
     } catch (error) {
-      if (tries > 500) throw error;
+      if (tries > 500) {
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -121,7 +123,9 @@ export const mockStart: Benchmark = async ({ quick, log }) => {
   log(`mock throughput: ${rpsTimeMs} ms each`);
   const inProcess = await mockThroughput({ timeMs: rpsTimeMs });
   const inProcessSend = Object.entries(inProcess).find(([name]) => name.startsWith("send"))?.[1];
-  if (!inProcessSend) throw new Error("no send figure from mockThroughput");
+  if (!inProcessSend) {
+    throw new Error("no send figure from mockThroughput");
+  }
   const server = await spawnMockServer();
   let serverRps: number;
   try {
@@ -130,7 +134,9 @@ export const mockStart: Benchmark = async ({ quick, log }) => {
     server.stop();
   }
   const prismServer = await startPrism({ spec: SPEC });
-  if (quick) rows[4]![2].push(prismServer.startupMs);
+  if (quick) {
+    rows[4]![2].push(prismServer.startupMs);
+  }
   let prismRps: number;
   try {
     prismRps = await serverThroughput(prismServer.url, rpsTimeMs);

@@ -29,7 +29,9 @@ async function measure(
 ): Promise<CallFigure[]> {
   const rounds = quick ? 1 : 5;
   const senders = subjects.map((subject) => ({ name: subject.name, send: subject.createSender(transport) }));
-  for (const { send } of senders) await send(); // fails loudly here if a client cannot use this transport
+  for (const { send } of senders) {
+    await send(); // fails loudly here if a client cannot use this transport
+  }
   const samples = new Map<string, number[]>(senders.map(({ name }) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     const bench = quick
@@ -43,11 +45,15 @@ async function measure(
         })
       : new Bench({ time: 400, warmupTime: 100, throws: true, retainSamples: true });
     const order = [...senders.slice(round % senders.length), ...senders.slice(0, round % senders.length)];
-    for (const { name, send } of order) bench.add(name, send);
+    for (const { name, send } of order) {
+      bench.add(name, send);
+    }
     await bench.run();
     for (const task of bench.tasks) {
       const result = task.result;
-      if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`);
+      if (result.state !== "completed") {
+        throw new Error(`${task.name}: ${result.state}`);
+      }
       // tinybench reports milliseconds; a call costs microseconds.
       samples.get(task.name)!.push(...(result.latency.samples ?? []).map((ms) => ms * 1e3));
     }
@@ -60,7 +66,9 @@ async function measure(
 
 const byName = (figures: CallFigure[], name: string): CallFigure => {
   const figure = figures.find((f) => f.name === name);
-  if (!figure) throw new Error(`no figure for ${name}`);
+  if (!figure) {
+    throw new Error(`no figure for ${name}`);
+  }
   return figure;
 };
 

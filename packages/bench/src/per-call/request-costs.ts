@@ -35,7 +35,9 @@ export async function requestCosts({ quick }: { quick: boolean }): Promise<Recor
   return Object.fromEntries(
     bench.tasks.map((task) => {
       const result = task.result;
-      if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`);
+      if (result.state !== "completed") {
+        throw new Error(`${task.name}: ${result.state}`);
+      }
       return [task.name, result.latency.p50 * 1e3];
     }),
   );

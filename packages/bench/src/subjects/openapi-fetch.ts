@@ -10,7 +10,9 @@ export const createSender: SenderFactory = ({ fetch, baseUrl }) => {
       params: { path: { template_id: TEMPLATE_ID } },
       body: { template: { phone_number: PHONE_NUMBER, template_parameters: PARAMETERS } },
     });
-    if (error) throw new Error(JSON.stringify(error));
+    if (error) {
+      throw new Error(JSON.stringify(error));
+    }
     return data.status;
   };
 };

@@ -9,7 +9,9 @@ export const createSender: SenderFactory = ({ fetch, baseUrl }) => {
       headers: { "X-API-Key": API_KEY, "Content-Type": "application/json" },
       body: JSON.stringify({ template: { phone_number: PHONE_NUMBER, template_parameters: PARAMETERS } }),
     });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}`);
+    }
     const { status } = (await response.json()) as { status: string };
     return status;
   };

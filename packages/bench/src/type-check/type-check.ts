@@ -38,7 +38,9 @@ async function check(project: string, retries = 2): Promise<{ ms: number; tscMs:
     output = await runNode([tsc, "--noEmit", "-p", project, "--extendedDiagnostics"]);
   } catch (error) {
     // A workspace package whose dist/ is being rebuilt has no declarations for a moment.
-    if (retries === 0 || !/TS7016|TS2307/.test(String(error))) throw error;
+    if (retries === 0 || !/TS7016|TS2307/.test(String(error))) {
+      throw error;
+    }
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     return check(project, retries - 1);
   }
@@ -59,7 +61,11 @@ export const typeCheck: Benchmark = async ({ quick, log }) => {
   const samples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const tscSamples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const files = new Map<string, number>();
-  if (!quick) for (const { project } of projects) await check(project); // warm the page cache
+  if (!quick) {
+    for (const { project } of projects) {
+      await check(project); // warm the page cache
+    }
+  }
   const record = (name: string, result: Awaited<ReturnType<typeof check>>) => {
     samples.get(name)!.push(result.ms);
     tscSamples.get(name)!.push(result.tscMs);
@@ -68,10 +74,14 @@ export const typeCheck: Benchmark = async ({ quick, log }) => {
   if (quick) {
     // The smoke test only needs the harness to work: all at once, the figures mean nothing.
     const results = await Promise.all(projects.map(({ project }) => check(project)));
-    for (const [i, { name }] of projects.entries()) record(name, results[i]!);
+    for (const [i, { name }] of projects.entries()) {
+      record(name, results[i]!);
+    }
   }
   for (let i = 0; i < (quick ? 0 : runs); i++) {
-    for (const { name, project } of projects) record(name, await check(project));
+    for (const { name, project } of projects) {
+      record(name, await check(project));
+    }
   }
   const figures = new Map([...samples].map(([name, values]) => [name, summarize(values)]));
   const tscMedian = (name: string) => summarize(tscSamples.get(name)!).median;

@@ -17,7 +17,9 @@ export function expectWellFormed(section: Section, { figureColumns }: { figureCo
     expect(row).toHaveLength(section.columns.length);
     for (const column of figureColumns) {
       const cell = row[column] ?? "";
-      if (cell === "" || cell === "–" || cell === "-") continue;
+      if (cell === "" || cell === "–" || cell === "-") {
+        continue;
+      }
       expect(cell, `${section.columns[column]} of ${row[0]}`).toMatch(FIGURE);
       expect(Number.isFinite(Number.parseFloat(cell.replace(/,/g, "")))).toBe(true);
     }

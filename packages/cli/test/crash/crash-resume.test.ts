@@ -84,7 +84,8 @@ it(`sends each of ${ROWS} recipients at most once across ${KILLS} SIGKILLs and r
       latency();
       await until(() => exited || server.mock.calls.slice(calls).some((call) => call.fault === "hang"));
       const hung = server.mock.calls.slice(calls).find((call) => call.fault === "hang");
-      held.push((hung?.body as { template: { phone_number: string } }).template.phone_number);
+      expect(hung, `run ${run} ended before a send was held`).toBeDefined();
+      held.push((hung!.body as { template: { phone_number: string } }).template.phone_number);
     } else {
       // Somewhere between two sends, or in the middle of one.
       await sleep(Math.floor(rand() * 4));

@@ -42,7 +42,9 @@ export class Channel<T> {
         continue;
       }
       if (this.#closed) {
-        if (this.#error) throw this.#error.error;
+        if (this.#error) {
+          throw this.#error.error;
+        }
         return;
       }
       await new Promise<void>((resolve) => {

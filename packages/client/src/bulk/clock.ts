@@ -15,7 +15,9 @@ export const systemClock: Clock = {
   now: () => performance.now(),
   sleep(ms, signal) {
     return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortReason(signal));
+      if (signal?.aborted) {
+        return reject(abortReason(signal));
+      }
       const onAbort = () => {
         clearTimeout(timer);
         reject(abortReason(signal!));

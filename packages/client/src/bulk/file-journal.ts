@@ -78,7 +78,9 @@ async function load(path: string, warnings: string[]): Promise<Map<string, Journ
 }
 
 function endsWithNewline(fd: number, size: number): boolean {
-  if (size === 0) return true;
+  if (size === 0) {
+    return true;
+  }
   const last = Buffer.alloc(1);
   readSync(fd, last, 0, 1, size - 1);
   return last[0] === 0x0a;
@@ -122,7 +124,9 @@ export async function openFileJournal(
 
   const flush = () => {
     flushScheduled = false;
-    if (pending === "" || closed) return;
+    if (pending === "" || closed) {
+      return;
+    }
     const text = pending;
     pending = "";
     writeSync(fd, text);
@@ -150,12 +154,16 @@ export async function openFileJournal(
     warnings,
     counts() {
       const counts: Record<JournalState, number> = { "in-flight": 0, sent: 0, failed: 0, unknown: 0 };
-      for (const state of states.values()) counts[state]++;
+      for (const state of states.values()) {
+        counts[state]++;
+      }
       return counts;
     },
     get: (key) => states.get(key),
     begin(key) {
-      if (closed) throw new Error(`journal ${path} is closed`);
+      if (closed) {
+        throw new Error(`journal ${path} is closed`);
+      }
       pending += line(key, "in-flight");
       // Written now, with the outcomes queued before it, so the mark is in the kernel's hands
       // before the request can leave.
@@ -163,7 +171,9 @@ export async function openFileJournal(
       return options.fsync ? sync() : undefined;
     },
     end(key, state) {
-      if (closed) throw new Error(`journal ${path} is closed`);
+      if (closed) {
+        throw new Error(`journal ${path} is closed`);
+      }
       pending += line(key, state);
       if (!flushScheduled) {
         flushScheduled = true;
@@ -171,7 +181,9 @@ export async function openFileJournal(
       }
     },
     async close() {
-      if (closed) return;
+      if (closed) {
+        return;
+      }
       await syncing;
       flush();
       closed = true;

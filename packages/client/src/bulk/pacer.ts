@@ -79,7 +79,9 @@ export class Pacer {
       await previous;
       await this.#waitForSlot(signal);
       this.#inFlight++;
-      if (this.#remaining !== undefined) this.#remaining--;
+      if (this.#remaining !== undefined) {
+        this.#remaining--;
+      }
     } finally {
       release();
     }
@@ -149,6 +151,8 @@ export class Pacer {
   #notify(): void {
     const waiters = this.#waiters;
     this.#waiters = [];
-    for (const wake of waiters) wake();
+    for (const wake of waiters) {
+      wake();
+    }
   }
 }

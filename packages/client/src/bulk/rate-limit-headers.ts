@@ -14,16 +14,26 @@ export interface RateLimitState {
 }
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  if (!headers) {
+    return undefined;
+  }
+  if (typeof (headers as Headers).get === "function") {
+    return (headers as Headers).get(name) ?? undefined;
+  }
   const record = headers as Record<string, string | undefined>;
   const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  for (const key of Object.keys(record)) {
+    if (key.toLowerCase() === lower) {
+      return record[key];
+    }
+  }
   return undefined;
 }
 
 function count(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
+  if (value === undefined || value.trim() === "") {
+    return undefined;
+  }
   const n = Number(value);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }

@@ -23,14 +23,20 @@ const RATE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|sec|second|m|min|minute)\s*$
  */
 export function rateToIntervalMs(rate: RateInput | string): number {
   let perSecond: number;
-  if (typeof rate === "number") perSecond = rate;
-  else if (typeof rate === "string") {
+  if (typeof rate === "number") {
+    perSecond = rate;
+  } else if (typeof rate === "string") {
     const match = RATE_PATTERN.exec(rate);
-    if (!match) throw new RangeError(`rate "${rate}" is not like "100/min" or "5/s"`);
+    if (!match) {
+      throw new RangeError(`rate "${rate}" is not like "100/min" or "5/s"`);
+    }
     const count = Number(match[1]);
     perSecond = match[2]!.toLowerCase().startsWith("m") ? count / 60 : count;
-  } else if ("perSecond" in rate) perSecond = rate.perSecond;
-  else perSecond = rate.perMinute / 60;
+  } else if ("perSecond" in rate) {
+    perSecond = rate.perSecond;
+  } else {
+    perSecond = rate.perMinute / 60;
+  }
   if (!Number.isFinite(perSecond) || perSecond <= 0) {
     throw new RangeError("rate must be a positive number of sends per second or per minute");
   }

@@ -153,8 +153,9 @@ export function createTemplates(context: ClientContext): Templates {
     get: (templateId, options) =>
       apiPromise(
         (async () => {
-          if (!isUuid(templateId))
+          if (!isUuid(templateId)) {
             throw new ValidationError([{ path: "templateId", message: "must be a UUID" }]);
+          }
           const answer = await request<GetTemplateResponse>(
             context,
             "GET",

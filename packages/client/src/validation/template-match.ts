@@ -16,7 +16,9 @@ export function matchTemplate(
     issues.push({ path, message: `template ${template.name} expects ${expects}` });
   const part = (type: string) => template.components.find((c) => c.type === type);
   // WhatsApp sends approved templates only; anything else would be refused after the round trip.
-  if (template.status !== "approved") fail("templateId", `approved status, not ${template.status}`);
+  if (template.status !== "approved") {
+    fail("templateId", `approved status, not ${template.status}`);
+  }
 
   const names = placeholders(part("BODY")?.text ?? template.content);
   const given = message.template_parameters ?? [];
@@ -61,7 +63,9 @@ export function matchTemplate(
   const describe = (b: TemplateButton, i: number) =>
     `${i} ${b.type} "${b.text}"${b.url ? ` (${b.url})` : ""}`;
   buttons.forEach((b, i) => {
-    if (takesValue(b) && !values[i]) fail(`buttons[${i}]`, `a value for button ${describe(b, i)}`);
+    if (takesValue(b) && !values[i]) {
+      fail(`buttons[${i}]`, `a value for button ${describe(b, i)}`);
+    }
   });
   for (const key in values) {
     if (!takesValue(buttons[+key])) {

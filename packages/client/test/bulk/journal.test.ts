@@ -14,7 +14,9 @@ import { createFakeSender, phones, type Recipient } from "./fake-sender.js";
 
 async function collect<D>(results: AsyncIterable<BulkResult<Recipient, D>>) {
   const all: BulkResult<Recipient, D>[] = [];
-  for await (const result of results) all.push(result);
+  for await (const result of results) {
+    all.push(result);
+  }
   return all;
 }
 
@@ -240,8 +242,11 @@ describe("openFileJournal", () => {
     const sender = createFakeSender();
     const first = await openFileJournal(path);
     let count = 0;
-    for await (const _ of sendMany(sender, recipients, { journal: first, concurrency: 2 }))
-      if (++count === 10) break;
+    for await (const _ of sendMany(sender, recipients, { journal: first, concurrency: 2 })) {
+      if (++count === 10) {
+        break;
+      }
+    }
     await first.close();
     const second = await openFileJournal(path);
     const results = await collect(sendMany(sender, recipients, { journal: second, concurrency: 2 }));

@@ -45,7 +45,9 @@ async function run(options: BulkOptions) {
     statuses[result.status] = (statuses[result.status] ?? 0) + 1;
   }
   const perPhone = new Map<string, number>();
-  for (const message of mock.sent) perPhone.set(message.to, (perPhone.get(message.to) ?? 0) + 1);
+  for (const message of mock.sent) {
+    perPhone.set(message.to, (perPhone.get(message.to) ?? 0) + 1);
+  }
   const refused = mock.calls.filter((call) => call.response?.status === 429).length;
   const windows = Math.ceil((clock.now() - start) / 60_000);
   return { statuses, perPhone, refused, windows };

@@ -5,13 +5,17 @@ import { createVirtualClock } from "./virtual-clock.js";
 
 async function collect<R, D>(results: AsyncIterable<BulkResult<R, D>>): Promise<BulkResult<R, D>[]> {
   const all: BulkResult<R, D>[] = [];
-  for await (const result of results) all.push(result);
+  for await (const result of results) {
+    all.push(result);
+  }
   return all;
 }
 
 function byStatus<R, D>(results: BulkResult<R, D>[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  for (const r of results) {
+    counts[r.status] = (counts[r.status] ?? 0) + 1;
+  }
   return counts;
 }
 
@@ -49,7 +53,9 @@ describe("sendMany", () => {
     const sender = createFakeSender();
     let seen = 0;
     for await (const _ of sendMany(sender, endless(), { concurrency: 3 })) {
-      if (++seen === 50) break;
+      if (++seen === 50) {
+        break;
+      }
     }
     // Workers, plus the results waiting for the consumer, plus one pull: never the input.
     expect(pulled).toBeLessThanOrEqual(50 + 3 * 3 + 1);
@@ -65,7 +71,9 @@ describe("sendMany", () => {
       }
     }
     const sender = createFakeSender(() => "ok", { latencyMs: 2 });
-    for await (const _ of sendMany(sender, input(), { concurrency: 4 })) break;
+    for await (const _ of sendMany(sender, input(), { concurrency: 4 })) {
+      break;
+    }
     expect(closed).toBe(true);
     const attempted = [...sender.attempts.values()].reduce((a, b) => a + b, 0);
     const delivered = [...sender.delivered.values()].reduce((a, b) => a + b, 0);
@@ -112,7 +120,9 @@ describe("sendMany", () => {
     const sender = createFakeSender(() => "ok", {
       templates: async (id) => {
         checked.push(id);
-        if (id === "missing") throw new Error("template missing not found");
+        if (id === "missing") {
+          throw new Error("template missing not found");
+        }
       },
     });
     const recipients = phones(40).map((r, i) => ({ ...r, templateId: i % 2 ? "present" : "missing" }));
@@ -151,7 +161,9 @@ describe("sendMany", () => {
         signal: controller.signal,
       })) {
         results.push(result);
-        if (results.length === 6) controller.abort(new Error("stopped by the user"));
+        if (results.length === 6) {
+          controller.abort(new Error("stopped by the user"));
+        }
       }
     })();
     await expect(run).rejects.toThrow("stopped by the user");
@@ -182,8 +194,9 @@ describe("sendMany", () => {
     }
     const results: BulkResult<Recipient, unknown>[] = [];
     const run = (async () => {
-      for await (const result of sendMany(createFakeSender(), broken(), { concurrency: 2 }))
+      for await (const result of sendMany(createFakeSender(), broken(), { concurrency: 2 })) {
         results.push(result);
+      }
     })();
     await expect(run).rejects.toThrow("row 6: unterminated quote");
     expect(results).toHaveLength(5);

@@ -18,7 +18,9 @@ function setup() {
 
 async function collect(results: AsyncIterable<SendManyResult>): Promise<SendManyResult[]> {
   const all: SendManyResult[] = [];
-  for await (const result of results) all.push(result);
+  for await (const result of results) {
+    all.push(result);
+  }
   return all;
 }
 

@@ -30,7 +30,9 @@ describe("the documentation's send example through the client", () => {
       validateAgainstTemplate: true,
       fetch: async (input, init) => {
         const request = new Request(input, init);
-        if (request.method === "POST") wire.push(await request.clone().text());
+        if (request.method === "POST") {
+          wire.push(await request.clone().text());
+        }
         return fetch(request);
       },
     });

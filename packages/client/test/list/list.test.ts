@@ -34,7 +34,9 @@ describe("templates.list", () => {
   it("iterated, walks every page in order, asking for each page once", async () => {
     const { mock, kapso } = client();
     const names: string[] = [];
-    for await (const t of kapso.templates.list({ perPage: 3 })) names.push(t.name);
+    for await (const t of kapso.templates.list({ perPage: 3 })) {
+      names.push(t.name);
+    }
     expect(names).toEqual(["t0", "t1", "t2", "t3", "t4", "t5", "t6"]);
     expect(mock.calls.map((c) => c.query)).toEqual([
       { per_page: "3" },
@@ -46,14 +48,18 @@ describe("templates.list", () => {
   it("iterated from a given page, starts there", async () => {
     const { kapso } = client();
     const names: string[] = [];
-    for await (const t of kapso.templates.list({ perPage: 3, page: 3 })) names.push(t.name);
+    for await (const t of kapso.templates.list({ perPage: 3, page: 3 })) {
+      names.push(t.name);
+    }
     expect(names).toEqual(["t6"]);
   });
 
   it("stops after the first page when there is nothing", async () => {
     const { mock, kapso } = client([]);
     const names: string[] = [];
-    for await (const t of kapso.templates.list()) names.push(t.name);
+    for await (const t of kapso.templates.list()) {
+      names.push(t.name);
+    }
     expect(names).toEqual([]);
     expect(mock.calls).toHaveLength(1);
   });
@@ -61,7 +67,9 @@ describe("templates.list", () => {
   it("stops fetching when the loop breaks", async () => {
     const { mock, kapso } = client();
     for await (const t of kapso.templates.list({ perPage: 3 })) {
-      if (t.name === "t1") break;
+      if (t.name === "t1") {
+        break;
+      }
     }
     expect(mock.calls).toHaveLength(1);
   });

@@ -63,7 +63,9 @@ describe("the API key", () => {
       const error = await outcome;
       expect(error).toBeDefined();
       expect(showError(error)).not.toContain(API_KEY);
-      for (const line of lines) expect(line.message).not.toContain(API_KEY);
+      for (const line of lines) {
+        expect(line.message).not.toContain(API_KEY);
+      }
     });
   }
 

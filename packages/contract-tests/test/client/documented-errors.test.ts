@@ -44,7 +44,9 @@ const cases = operations().flatMap((op) =>
 describe("documented errors through Kapso", () => {
   it("has an error class for every documented status", () => {
     expect(cases.length).toBeGreaterThanOrEqual(14);
-    for (const { status } of cases) expect(classes[status], status).toBeDefined();
+    for (const { status } of cases) {
+      expect(classes[status], status).toBeDefined();
+    }
   });
 
   for (const { operationId, status } of cases) {
@@ -52,11 +54,15 @@ describe("documented errors through Kapso", () => {
     it(`${operationId} ${status} is ${send ? "SendOutcomeUnknownError" : classes[status]?.name}`, async () => {
       const error = await Promise.resolve(call(prismKapso(), operationId, status)).catch((e: unknown) => e);
       const apiError = (send ? (error as SendOutcomeUnknownError).cause : error) as APIError;
-      if (send) expect(error).toBeInstanceOf(SendOutcomeUnknownError);
+      if (send) {
+        expect(error).toBeInstanceOf(SendOutcomeUnknownError);
+      }
       expect(apiError).toBeInstanceOf(classes[status]!);
       expect(apiError.status).toBe(Number(status));
       expect(apiError.body).toEqual(responseExample(operationId, status));
-      if (status === "429") expect((apiError as RateLimitError).retryAfter).toBeTypeOf("number");
+      if (status === "429") {
+        expect((apiError as RateLimitError).retryAfter).toBeTypeOf("number");
+      }
     });
   }
 });

@@ -78,8 +78,9 @@ describe("Kapso against Prism", () => {
 
   it("walks every page of a list", async () => {
     const names: string[] = [];
-    for await (const template of prismKapso().templates.list({ status: "approved" }))
+    for await (const template of prismKapso().templates.list({ status: "approved" })) {
       names.push(template.name);
+    }
     const example = responseExample("listWhatsappTemplates", "200") as { data: { name: string }[] };
     expect(names).toEqual(example.data.map((t) => t.name));
   });

@@ -264,8 +264,9 @@ add("send: no key and a broken body", false, {
 });
 
 // ---- GET /whatsapp_templates/{id}
-for (const id of [ID, ID2, ID.toUpperCase(), `urn:uuid:${ID}`])
+for (const id of [ID, ID2, ID.toUpperCase(), `urn:uuid:${ID}`]) {
   add(`get: ${id}`, true, { path: `/whatsapp_templates/${id}` });
+}
 add("get: unused query parameter", true, { path: `/whatsapp_templates/${ID}`, query: "?expand=components" });
 for (const id of ["not-a-uuid", "12345", ID.replaceAll("-", ""), `${ID}0`, "%7Bx%7D", ID.slice(1), "null"]) {
   add(`get: template id ${id}`, false, { path: `/whatsapp_templates/${id}` });
@@ -280,10 +281,12 @@ const list = (name, valid, query, headers) =>
 list("no parameters", true, "");
 // Query values are coerced as ajv does for Prism: "1e1" is 10, "" is absent, and even
 // "Infinity" counts as an integer.
-for (const page of ["1", "2", "999", "010", "+3", "1e1", "1.0", "", "Infinity"])
+for (const page of ["1", "2", "999", "010", "+3", "1e1", "1.0", "", "Infinity"]) {
   list(`page=${page}`, true, `page=${page}`);
-for (const perPage of ["1", "20", "100", "50", "0x10", "%205", ""])
+}
+for (const perPage of ["1", "20", "100", "50", "0x10", "%205", ""]) {
   list(`per_page=${perPage}`, true, `per_page=${perPage}`);
+}
 list("page and per_page", true, "page=2&per_page=50");
 for (const category of ["MARKETING", "UTILITY", "AUTHENTICATION"]) {
   list(`category ${category}`, true, `q%5Bcategory_eq%5D=${category}`);
@@ -291,8 +294,9 @@ for (const category of ["MARKETING", "UTILITY", "AUTHENTICATION"]) {
 for (const status of ["draft", "submitted", "approved", "rejected", "disabled"]) {
   list(`status ${status}`, true, `q%5Bstatus_eq%5D=${status}`);
 }
-for (const name of ["order", "", "with%20space", "%E2%9C%93"])
+for (const name of ["order", "", "with%20space", "%E2%9C%93"]) {
   list(`name_cont=${name}`, true, `q%5Bname_cont%5D=${name}`);
+}
 list("language_code_eq", true, "q%5Blanguage_code_eq%5D=en_US");
 list("customer_id_eq", true, `q%5Bcustomer_id_eq%5D=${ID}`);
 list("customer_id", true, `customer_id=${ID}`);
@@ -319,21 +323,27 @@ list("unknown filter", true, "q%5Bfoo_eq%5D=1");
 list("q without brackets", true, "q=foo");
 list("unknown parameter", true, "sort=name");
 list("lower-case key header", true, "", { "x-api-key": "k" });
-for (const page of ["0", "-1", "abc", "1.5", "true", "-0", "-Infinity", "NaN", "1,2"])
+for (const page of ["0", "-1", "abc", "1.5", "true", "-0", "-Infinity", "NaN", "1,2"]) {
   list(`page=${page}`, false, `page=${page}`);
+}
 list("page twice", false, "page=1&page=2");
 for (const perPage of ["0", "101", "1000", "-5", "abc", "2.5", "1e3", "null"]) {
   list(`per_page=${perPage}`, false, `per_page=${perPage}`);
 }
 list("per_page twice", false, "per_page=5&per_page=6");
-for (const id of ["abc", ID.replaceAll("-", ""), `${ID}x`])
+for (const id of ["abc", ID.replaceAll("-", ""), `${ID}x`]) {
   list(`customer_id=${id}`, false, `customer_id=${id}`);
+}
 list("customer_id twice", false, `customer_id=${ID}&customer_id=${ID2}`);
-for (const status of ["removed", "APPROVED", "", "pending"])
+for (const status of ["removed", "APPROVED", "", "pending"]) {
   list(`status ${status}`, false, `q%5Bstatus_eq%5D=${status}`);
-for (const category of ["utility", "", "OTHER"])
+}
+for (const category of ["utility", "", "OTHER"]) {
   list(`category ${category}`, false, `q%5Bcategory_eq%5D=${category}`);
-for (const id of ["", "abc"]) list(`customer_id_eq=${id}`, false, `q%5Bcustomer_id_eq%5D=${id}`);
+}
+for (const id of ["", "abc"]) {
+  list(`customer_id_eq=${id}`, false, `q%5Bcustomer_id_eq%5D=${id}`);
+}
 list("whatsapp_config_id_eq empty", false, "q%5Bwhatsapp_config_id_eq%5D=");
 list("status filter twice", false, "q%5Bstatus_eq%5D=approved&q%5Bstatus_eq%5D=draft");
 list("several violations", false, "page=0&per_page=101&q%5Bstatus_eq%5D=removed");

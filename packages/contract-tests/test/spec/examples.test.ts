@@ -16,12 +16,19 @@ addFormats.default(ajv);
 ajv.addKeyword({ keyword: "example" });
 
 function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (!node || typeof node !== "object") return node;
+  if (Array.isArray(node)) {
+    return node.map(toJsonSchema);
+  }
+  if (!node || typeof node !== "object") {
+    return node;
+  }
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string") out.$ref = `spec${value}`;
-    else out[key] = toJsonSchema(value);
+    if (key === "$ref" && typeof value === "string") {
+      out.$ref = `spec${value}`;
+    } else {
+      out[key] = toJsonSchema(value);
+    }
   }
   return out;
 }
@@ -31,21 +38,33 @@ ajv.addSchema(toJsonSchema(spec) as Json, "spec");
 function examples(): { where: string; schema: unknown; example: unknown }[] {
   const found: { where: string; schema: unknown; example: unknown }[] = [];
   const visit = (node: unknown, where: string) => {
-    if (!node || typeof node !== "object") return;
+    if (!node || typeof node !== "object") {
+      return;
+    }
     const obj = node as Json;
-    if (obj.schema && "example" in obj) found.push({ where, schema: obj.schema, example: obj.example });
+    if (obj.schema && "example" in obj) {
+      found.push({ where, schema: obj.schema, example: obj.example });
+    }
     if (obj.schema && obj.examples && typeof obj.examples === "object") {
       for (const [name, ex] of Object.entries(obj.examples as Json)) {
         found.push({ where: `${where}.examples.${name}`, schema: obj.schema, example: (ex as Json).value });
       }
     }
-    if (obj.type && "example" in obj && !obj.schema) found.push({ where, schema: obj, example: obj.example });
+    if (obj.type && "example" in obj && !obj.schema) {
+      found.push({ where, schema: obj, example: obj.example });
+    }
     for (const [key, value] of Object.entries(obj)) {
-      if (key === "example" || key === "examples") continue;
+      if (key === "example" || key === "examples") {
+        continue;
+      }
       // A `properties` map is named schemas, not a schema: its keys can be "example".
       if (key === "properties" && value && typeof value === "object") {
-        for (const [name, child] of Object.entries(value)) visit(child, `${where}.properties.${name}`);
-      } else visit(value, `${where}.${key}`);
+        for (const [name, child] of Object.entries(value)) {
+          visit(child, `${where}.properties.${name}`);
+        }
+      } else {
+        visit(value, `${where}.${key}`);
+      }
     }
   };
   visit(spec.paths, "paths");

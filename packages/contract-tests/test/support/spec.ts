@@ -37,7 +37,9 @@ export function operations(): { operationId: string; method: string; path: strin
 /** The JSON example the spec documents for one operation's response status. */
 export function responseExample(operationId: string, status: string): unknown {
   const op = operations().find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
+  if (!op) {
+    throw new Error(`no operation ${operationId}`);
+  }
   const operation = (spec.paths as Json)[op.path] as Json;
   const response = resolve(((operation[op.method.toLowerCase()] as Json).responses as Json)[status]);
   const media = (response.content as Json)["application/json"] as Json;
@@ -47,7 +49,9 @@ export function responseExample(operationId: string, status: string): unknown {
 /** Response headers the spec documents for one operation's response status. */
 export function responseHeaders(operationId: string, status: string): string[] {
   const op = operations().find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
+  if (!op) {
+    throw new Error(`no operation ${operationId}`);
+  }
   const operation = (spec.paths as Json)[op.path] as Json;
   const response = resolve(((operation[op.method.toLowerCase()] as Json).responses as Json)[status]);
   return Object.keys((response.headers as Json | undefined) ?? {});

@@ -11,13 +11,17 @@ export function scriptedFetch(...steps: Step[]) {
     requests.push(request);
     bodies.push(await request.clone().text());
     const step = steps[Math.min(requests.length - 1, steps.length - 1)];
-    if (step === undefined) throw new Error("script is empty");
+    if (step === undefined) {
+      throw new Error("script is empty");
+    }
     if (step === "hang") {
       return new Promise((_, reject) => {
         request.signal.addEventListener("abort", () => reject(request.signal.reason));
       });
     }
-    if (step instanceof Error) throw step;
+    if (step instanceof Error) {
+      throw step;
+    }
     return typeof step === "function" ? step() : step.clone();
   };
   return { fetch, requests, bodies };

@@ -44,7 +44,11 @@ function* sequences(length: number): Generator<Outcome[]> {
     yield [];
     return;
   }
-  for (const head of OUTCOMES) for (const rest of sequences(length - 1)) yield [head, ...rest];
+  for (const head of OUTCOMES) {
+    for (const rest of sequences(length - 1)) {
+      yield [head, ...rest];
+    }
+  }
 }
 
 async function attempts(

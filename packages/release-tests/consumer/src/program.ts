@@ -13,16 +13,21 @@ export async function remind(kapso: Kapso, to: string): Promise<string> {
     });
     return sent.template_name;
   } catch (error) {
-    if (error instanceof RateLimitError) return `retry in ${error.retryAfter} ms`;
-    if (error instanceof ValidationError)
+    if (error instanceof RateLimitError) {
+      return `retry in ${error.retryAfter} ms`;
+    }
+    if (error instanceof ValidationError) {
       return error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    }
     throw error;
   }
 }
 
 export async function approved(kapso: Kapso): Promise<WhatsappTemplate[]> {
   const templates: WhatsappTemplate[] = [];
-  for await (const template of kapso.templates.list({ status: "approved" })) templates.push(template);
+  for await (const template of kapso.templates.list({ status: "approved" })) {
+    templates.push(template);
+  }
   const first = await kapso.templates.list({ status: "approved", perPage: 50 });
   return first.data.length > 0 ? templates : [];
 }

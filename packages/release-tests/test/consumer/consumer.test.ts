@@ -121,7 +121,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  if (project) rmSync(project, { recursive: true, force: true });
+  if (project) {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
 
 describe("npm install of the tarballs in a fresh project", () => {
@@ -349,7 +351,9 @@ describe("a project with no test runner installed", () => {
   }, 240_000);
 
   afterAll(() => {
-    if (bare) rmSync(bare, { recursive: true, force: true });
+    if (bare) {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it("type-checks the mock's declarations: the matchers' types need neither vitest nor jest", async () => {

@@ -27,7 +27,9 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
+  if (out) {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 it("builds the site", () => {
@@ -47,7 +49,9 @@ describe("the front page", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const headings = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     const html = page();
-    for (const heading of headings) expect(html, heading).toContain(`>${heading}<`);
+    for (const heading of headings) {
+      expect(html, heading).toContain(`>${heading}<`);
+    }
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
   });
 
@@ -62,8 +66,9 @@ describe("the front page", () => {
 
   it("links every API entry point it lists, and a page for each package", () => {
     const html = page();
-    for (const [text] of API_LINKS)
+    for (const [text] of API_LINKS) {
       expect(html, text).toMatch(new RegExp(`<a href="[^"]+"[^>]*>${text}</a>`));
+    }
     expect(html).not.toContain("{@link");
     for (const pkg of publicPackages()) {
       expect(html, pkg.manifest.name).toContain(
@@ -75,7 +80,9 @@ describe("the front page", () => {
   it("has no link to a page or file the site lacks", () => {
     const links = localLinks(page());
     expect(links.length).toBeGreaterThan(10);
-    for (const href of links) expect(existsSync(join(out, href)), href).toBe(true);
+    for (const href of links) {
+      expect(existsSync(join(out, href)), href).toBe(true);
+    }
     expect(links).toContain("documents/CONTRIBUTING.html");
   });
 });

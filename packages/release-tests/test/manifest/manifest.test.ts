@@ -18,8 +18,11 @@ it("publishes exactly core, client, testing and cli", () => {
 
 it("keeps every other package private and unscoped, so the @kapsokit/* release group never takes it", () => {
   for (const { manifest } of workspacePackages()) {
-    if (manifest.private === true) expect(manifest.name, manifest.name).not.toMatch(/^@kapsokit\//);
-    else expect(manifest.name, manifest.name).toMatch(/^@kapsokit\//);
+    if (manifest.private === true) {
+      expect(manifest.name, manifest.name).not.toMatch(/^@kapsokit\//);
+    } else {
+      expect(manifest.name, manifest.name).toMatch(/^@kapsokit\//);
+    }
   }
 });
 
@@ -47,8 +50,9 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (_
 
   it("ships dist, README and CHANGELOG and nothing else by listing", () => {
     expect(manifest.files).toEqual(expect.arrayContaining(["dist", "README.md", "CHANGELOG.md"]));
-    for (const entry of manifest.files ?? [])
+    for (const entry of manifest.files ?? []) {
       expect(entry, "src, tests and configs stay out").not.toMatch(/^(src|test)/);
+    }
   });
 
   it("maps every entry point to ESM with .d.ts and to CommonJS with .d.cts (and maybe a browser ESM build), types first", () => {
@@ -106,8 +110,11 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (_
     const runtime = { ...manifest.dependencies, ...manifest.peerDependencies };
     const internal = new Set(packages.map((other) => other.manifest.name));
     for (const [name, range] of Object.entries(runtime)) {
-      if (internal.has(name)) expect(range, name).toBe("workspace:^");
-      else expect(range, name).toMatch(/^(catalog:|([~^]|>=?)?\d)/);
+      if (internal.has(name)) {
+        expect(range, name).toBe("workspace:^");
+      } else {
+        expect(range, name).toMatch(/^(catalog:|([~^]|>=?)?\d)/);
+      }
     }
   });
 });

@@ -15,7 +15,9 @@ function shellBlock(file: string, heading: string): string {
   const text = readFileSync(join(root, file), "utf8");
   const section = text.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? "";
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  if (block === undefined) throw new Error(`${file} has no sh block under "## ${heading}"`);
+  if (block === undefined) {
+    throw new Error(`${file} has no sh block under "## ${heading}"`);
+  }
   return block;
 }
 
@@ -33,10 +35,14 @@ function diskUsage(dir: string, seen = new Set<number>()): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     const stat = lstatSync(path);
-    if (seen.has(stat.ino)) continue;
+    if (seen.has(stat.ino)) {
+      continue;
+    }
     seen.add(stat.ino);
     bytes += stat.blocks * 512;
-    if (entry.isDirectory()) bytes += diskUsage(path, seen);
+    if (entry.isDirectory()) {
+      bytes += diskUsage(path, seen);
+    }
   }
   return bytes;
 }
@@ -63,7 +69,9 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  if (copy) rmSync(copy, { recursive: true, force: true });
+  if (copy) {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 describe("the README's quick start", () => {
@@ -92,7 +100,9 @@ describe("CONTRIBUTING's setup, run as written on a fresh copy", () => {
 
   it("installs only the command line's packages, without the test suite's runtimes and tools", () => {
     const installed = (folder: string) => existsSync(join(copy, "packages", folder, "node_modules"));
-    for (const folder of ["cli", "client", "core", "testing"]) expect(installed(folder), folder).toBe(true);
+    for (const folder of ["cli", "client", "core", "testing"]) {
+      expect(installed(folder), folder).toBe(true);
+    }
     for (const folder of ["runtime-tests", "contract-tests", "release-tests", "bench"]) {
       expect(installed(folder), folder).toBe(false);
     }

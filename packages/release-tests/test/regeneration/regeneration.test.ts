@@ -49,7 +49,9 @@ function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const pkg of readdirSync(join(copy, "packages"))) {
     const dir = join(copy, "packages", pkg, "src", "generated");
-    if (!existsSync(dir)) continue;
+    if (!existsSync(dir)) {
+      continue;
+    }
     for (const name of readdirSync(dir)) {
       const hash = createHash("sha256")
         .update(readFileSync(join(dir, name)))
@@ -161,7 +163,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  if (copy) rmSync(copy, { recursive: true, force: true });
+  if (copy) {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 describe("an API change, through pnpm generate", () => {
@@ -197,7 +201,9 @@ describe("an API change, through pnpm generate", () => {
     expect(before.typecheck?.status).not.toBe(0);
     const errors = errorLines(before.typecheck);
     expect(errors.length, before.typecheck?.output).toBeGreaterThanOrEqual(4);
-    for (const error of errors) expect(error.startsWith(`${PROBE_TYPES}(`), error).toBe(true);
+    for (const error of errors) {
+      expect(error.startsWith(`${PROBE_TYPES}(`), error).toBe(true);
+    }
     for (const name of ["message_tag", "message_id", "archiveWhatsappTemplate", "/archive"]) {
       expect(errors.join("\n"), name).toContain(name);
     }

@@ -57,18 +57,21 @@ describe("changesets configuration", () => {
   it("releases every public package in one fixed group", () => {
     expect(config.fixed).toHaveLength(1);
     const group = config.fixed[0]!.map(globToRegExp);
-    for (const name of names)
+    for (const name of names) {
       expect(
         group.some((pattern) => pattern.test(name)),
         name,
       ).toBe(true);
+    }
   });
 
   it("has pending changesets that name only public packages", () => {
     const pending = pendingChangesets(join(root, ".changeset"));
     for (const { file, packages } of pending) {
       expect(packages.length, file).toBeGreaterThan(0);
-      for (const name of packages) expect(names, `${file}: ${name}`).toContain(name);
+      for (const name of packages) {
+        expect(names, `${file}: ${name}`).toContain(name);
+      }
     }
   });
 });
@@ -86,8 +89,9 @@ describe("pnpm version-packages on a copy of the workspace", () => {
     for (const pkg of workspacePackages()) {
       mkdirSync(join(copy, "packages", pkg.folder), { recursive: true });
       for (const file of ["package.json", "CHANGELOG.md"]) {
-        if (existsSync(join(pkg.dir, file)))
+        if (existsSync(join(pkg.dir, file))) {
           cpSync(join(pkg.dir, file), join(copy, "packages", pkg.folder, file));
+        }
       }
     }
     // changesets resolves its changelog generator from the project; it only reads from here.
@@ -98,19 +102,24 @@ describe("pnpm version-packages on a copy of the workspace", () => {
     );
     const cli = join(root, "node_modules", "@changesets", "cli", "bin.js");
     await runOk(process.execPath, [cli, "version"], { cwd: copy });
-    for (const pkg of workspacePackages())
+    for (const pkg of workspacePackages()) {
       after.set(pkg.folder, readManifest(join(copy, "packages", pkg.folder)));
+    }
   });
 
   afterAll(() => {
-    if (copy) rmSync(copy, { recursive: true, force: true });
+    if (copy) {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it("moves every public package to one new version, even those without a changeset of their own", () => {
     const versions = new Set(publicPackages().map((pkg) => after.get(pkg.folder)!.version));
     expect(versions.size).toBe(1);
     const [version] = versions;
-    for (const pkg of publicPackages()) expect(version, pkg.manifest.name).not.toBe(pkg.manifest.version);
+    for (const pkg of publicPackages()) {
+      expect(version, pkg.manifest.name).not.toBe(pkg.manifest.version);
+    }
   });
 
   it("leaves the private packages' versions alone", () => {
@@ -138,7 +147,9 @@ describe("pnpm version-packages on a copy of the workspace", () => {
     for (const pkg of publicPackages()) {
       const { dependencies = {}, peerDependencies = {} } = after.get(pkg.folder)!;
       for (const [name, range] of Object.entries({ ...dependencies, ...peerDependencies })) {
-        if (names.includes(name)) expect(range, `${pkg.manifest.name} → ${name}`).toBe("workspace:^");
+        if (names.includes(name)) {
+          expect(range, `${pkg.manifest.name} → ${name}`).toBe("workspace:^");
+        }
       }
     }
   });

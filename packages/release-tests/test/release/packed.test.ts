@@ -11,8 +11,12 @@ const packages = publicPackages();
 const versions = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest.version]));
 
 function exportTargets(value: unknown): string[] {
-  if (typeof value === "string") return [value.replace(/^\.\//, "")];
-  if (value && typeof value === "object") return Object.values(value).flatMap(exportTargets);
+  if (typeof value === "string") {
+    return [value.replace(/^\.\//, "")];
+  }
+  if (value && typeof value === "object") {
+    return Object.values(value).flatMap(exportTargets);
+  }
   return [];
 }
 
@@ -26,9 +30,13 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (n
 
   it("contains every entry point, the license, README and changelog", () => {
     const paths = [...files.keys()];
-    for (const target of exportTargets(manifest.exports)) expect(paths, target).toContain(target);
+    for (const target of exportTargets(manifest.exports)) {
+      expect(paths, target).toContain(target);
+    }
     for (const field of ["main", "module", "types"] as const) {
-      if (manifest[field] !== undefined) expect(paths, field).toContain(exportTargets(manifest[field])[0]);
+      if (manifest[field] !== undefined) {
+        expect(paths, field).toContain(exportTargets(manifest[field])[0]);
+      }
     }
     expect(paths).toEqual(expect.arrayContaining(["package.json", "LICENSE", "README.md", "CHANGELOG.md"]));
   });
@@ -46,8 +54,11 @@ describe.each(packages.map((pkg) => [pkg.manifest.name, pkg] as const))("%s", (n
       for (const [dependency, range] of Object.entries(ranges)) {
         expect(range, `${field}.${dependency}`).not.toMatch(/^(workspace|catalog):/);
         const internal = versions.get(dependency);
-        if (internal !== undefined) expect(range, `${field}.${dependency}`).toBe(`^${internal}`);
-        else expect(range, `${field}.${dependency}`).toMatch(/^([~^]|>=?)?\d+(\.\d+){0,2}/);
+        if (internal !== undefined) {
+          expect(range, `${field}.${dependency}`).toBe(`^${internal}`);
+        } else {
+          expect(range, `${field}.${dependency}`).toMatch(/^([~^]|>=?)?\d+(\.\d+){0,2}/);
+        }
       }
     }
     expect(manifest, "a prepare script would run on every git install").not.toHaveProperty("scripts.prepare");

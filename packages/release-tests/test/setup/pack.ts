@@ -31,8 +31,11 @@ export default async function setup(project: TestProject) {
     const before = new Set(readdirSync(packDir));
     const result = await run("pnpm", ["pack", "--pack-destination", packDir], { cwd: pkg.dir });
     const created = readdirSync(packDir).filter((file) => !before.has(file) && file.endsWith(".tgz"));
-    if (result.status !== 0 || created.length !== 1) packErrors[name] = `pnpm pack failed\n${result.output}`;
-    else tarballs[name] = join(packDir, created[0]!);
+    if (result.status !== 0 || created.length !== 1) {
+      packErrors[name] = `pnpm pack failed\n${result.output}`;
+    } else {
+      tarballs[name] = join(packDir, created[0]!);
+    }
   }
   project.provide("tarballs", tarballs);
   project.provide("packErrors", packErrors);

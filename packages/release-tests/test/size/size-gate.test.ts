@@ -13,7 +13,9 @@ const script = join(root, "scripts", "bundle-size.mjs");
 const temporary: string[] = [];
 
 afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  for (const dir of temporary) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A copy of the script beside a stand-in client whose dist/index.js is `source`. */

@@ -3,7 +3,9 @@
 export function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm_|pnpm_|PNPM_)/i.test(key)) env[key] = value;
+    if (!/^(npm_|pnpm_|PNPM_)/i.test(key)) {
+      env[key] = value;
+    }
   }
   return env;
 }

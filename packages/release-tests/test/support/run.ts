@@ -53,6 +53,8 @@ export async function runOk(
   options: RunOptions,
 ): Promise<RunResult> {
   const result = await run(command, args, options);
-  if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.output}`);
+  if (result.status !== 0) {
+    throw new Error(`exit ${result.status}\n${result.output}`);
+  }
   return result;
 }

@@ -19,15 +19,20 @@ export function readTarball(path: string): TarballFiles {
   let longName: string | undefined;
   while (offset + 512 <= data.length) {
     const header = data.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
+    if (header.every((byte) => byte === 0)) {
+      break;
+    }
     const size = Number.parseInt(field(header, 124, 12).trim() || "0", 8);
     const type = field(header, 156, 1) || "0";
     const prefix = field(header, 345, 155);
     const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     const body = data.subarray(offset + 512, offset + 512 + size);
     longName = undefined;
-    if (type === "L") longName = field(body, 0, body.length);
-    else if (type === "0") files.set(name.replace(/^package\//, ""), Buffer.from(body));
+    if (type === "L") {
+      longName = field(body, 0, body.length);
+    } else if (type === "0") {
+      files.set(name.replace(/^package\//, ""), Buffer.from(body));
+    }
     offset += 512 + Math.ceil(size / 512) * 512;
   }
   return files;
@@ -36,6 +41,8 @@ export function readTarball(path: string): TarballFiles {
 /** The package.json as packed, with `workspace:` ranges already rewritten by the packer. */
 export function packedManifest(files: TarballFiles): Record<string, unknown> {
   const raw = files.get("package.json");
-  if (!raw) throw new Error("the tarball has no package.json");
+  if (!raw) {
+    throw new Error("the tarball has no package.json");
+  }
   return JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
 }

@@ -73,7 +73,9 @@ export function catalogVersion(name: string): string {
   const catalog = /^catalog:\n((?: {2}.*\n)+)/m.exec(workspace)?.[1] ?? "";
   for (const line of catalog.split("\n")) {
     const match = /^ {2}"?([^":]+)"?:\s*(\S+)\s*$/.exec(line);
-    if (match?.[1] === name) return match[2]!;
+    if (match?.[1] === name) {
+      return match[2]!;
+    }
   }
   throw new Error(`${name} is not in the catalog of pnpm-workspace.yaml`);
 }

@@ -25,7 +25,9 @@ export const FLAGS = [
 
 /** Installs Debian's Chromium when it is missing (idempotent; needs root, as on CI). */
 export function ensureChromium(): string {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (existsSync(CHROMIUM)) {
+    return CHROMIUM;
+  }
   if (process.getuid?.() !== 0) {
     throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium (as root)`);
   }
@@ -37,7 +39,9 @@ export function ensureChromium(): string {
     env,
     stdio: ["ignore", "ignore", "pipe"],
   });
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is not there`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`apt-get installed chromium but ${CHROMIUM} is not there`);
+  }
   return CHROMIUM;
 }
 
@@ -77,7 +81,9 @@ export async function runBrowserScenario(): Promise<ScenarioResult> {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
+      if (message.type() === "error") {
+        pageErrors.push(message.text());
+      }
     });
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/`);

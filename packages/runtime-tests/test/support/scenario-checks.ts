@@ -5,9 +5,12 @@ import { RETRY_AFTER_SECONDS } from "../../scenario/run-scenario.js";
 
 /** The value of a step, or a failure that shows the error the runtime reported. */
 function stepValue<T>(step: Step<T> | undefined, name: string): T {
-  if (!step) throw new Error(`the runtime reported no "${name}" step`);
-  if (!step.ok)
+  if (!step) {
+    throw new Error(`the runtime reported no "${name}" step`);
+  }
+  if (!step.ok) {
     throw new Error(`step "${name}" failed in the runtime: ${step.error.name}: ${step.error.message}`);
+  }
   return step.value;
 }
 
@@ -42,7 +45,9 @@ export function describeScenario(
     // where a failing beforeAll would only mark them skipped.
     let started: ScenarioResult | undefined;
     const reported = (): ScenarioResult => {
-      if (!started) throw new Error(`${title} did not report a result; see "starts and reports a result"`);
+      if (!started) {
+        throw new Error(`${title} did not report a result; see "starts and reports a result"`);
+      }
       return started;
     };
 

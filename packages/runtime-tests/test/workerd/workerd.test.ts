@@ -20,6 +20,8 @@ describeScenario("workerd (miniflare)", { name: "workerd", version: /^Cloudflare
   });
   const response = await miniflare.dispatchFetch("http://runtime.test/");
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`worker answered ${response.status}:\n${body}`);
+  if (response.status !== 200) {
+    throw new Error(`worker answered ${response.status}:\n${body}`);
+  }
   return JSON.parse(body) as ScenarioResult;
 });

@@ -15,7 +15,9 @@ function isLeapYear(year) {
 
 function isDate(text) {
   const match = DATE.exec(text);
-  if (!match) return false;
+  if (!match) {
+    return false;
+  }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const days = month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month];
   return month >= 1 && month <= 12 && day >= 1 && day <= days;
@@ -23,7 +25,9 @@ function isDate(text) {
 
 function isZonedTime(text) {
   const match = TIME.exec(text);
-  if (!match) return false;
+  if (!match) {
+    return false;
+  }
   const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // A leap second is written 23:59:60, whatever the zone.
   const clock =

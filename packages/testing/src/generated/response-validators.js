@@ -209,14 +209,18 @@ var require_date_time = __commonJS({
     }
     function isDate(text) {
       const match = DATE.exec(text);
-      if (!match) return false;
+      if (!match) {
+        return false;
+      }
       const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
       const days = month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month];
       return month >= 1 && month <= 12 && day >= 1 && day <= days;
     }
     function isZonedTime(text) {
       const match = TIME.exec(text);
-      if (!match) return false;
+      if (!match) {
+        return false;
+      }
       const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3])];
       const clock = hour <= 23 && minute <= 59 && second <= 59 || hour === 23 && minute === 59 && second === 60;
       return clock && match[4] !== void 0 && ZONE.test(match[4]);

@@ -9,7 +9,9 @@ export function documentedBody(operationId: OperationId, status: number): unknow
   const responses = (specExamples as Record<string, { responses: Record<string, unknown> }>)[operationId]
     ?.responses;
   const example = responses?.[String(status)];
-  if (example !== undefined && example !== null) return structuredClone(example);
+  if (example !== undefined && example !== null) {
+    return structuredClone(example);
+  }
   return { error: statusText(status), status, message: statusText(status) };
 }
 

@@ -181,20 +181,29 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       };
 
       const fault = state.faults.take(operation.operationId);
-      if (fault) call.fault = fault.kind;
+      if (fault) {
+        call.fault = fault.kind;
+      }
       const faulted = await applyFault(fault, exchange);
-      if (faulted) return answer(faulted);
+      if (faulted) {
+        return answer(faulted);
+      }
 
       const before = sent.length;
       const reply = (await runStages(exchange, state)) ?? handlerFor(operation.operationId)(exchange, state);
       exchange.sent = sent.length > before ? sent.at(-1)! : null;
       const response = answer(reply, exchange.headers);
-      if (fault?.kind === "dropAfterAccept") throw droppedAfterAccept();
+      if (fault?.kind === "dropAfterAccept") {
+        throw droppedAfterAccept();
+      }
       return response;
     } catch (error) {
       // The client sees no answer: the connection failed, or it gave up waiting.
-      if (isMockNetworkError(error)) call.error = "network";
-      else if (request.signal.aborted) call.error = "aborted";
+      if (isMockNetworkError(error)) {
+        call.error = "network";
+      } else if (request.signal.aborted) {
+        call.error = "aborted";
+      }
       throw error;
     } finally {
       observers.emit({ type: "call", call, sent: exchange?.sent ?? null });
@@ -214,7 +223,9 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     // would cost as much as the rest of the mock's work.
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const signal = request.signal;
-    if (signal.aborted) throw abortReason(signal);
+    if (signal.aborted) {
+      throw abortReason(signal);
+    }
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(abortReason(signal));
@@ -223,7 +234,9 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     try {
       return await Promise.race([handle(request), aborted]);
     } finally {
-      if (onAbort) signal.removeEventListener("abort", onAbort);
+      if (onAbort) {
+        signal.removeEventListener("abort", onAbort);
+      }
     }
   };
 
@@ -266,7 +279,9 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
 
 /** The body parsed as JSON once, for recording and for the operation; undefined when empty. */
 function parseBody(text: string): { value: unknown; error: Error | null } {
-  if (text === "") return { value: undefined, error: null };
+  if (text === "") {
+    return { value: undefined, error: null };
+  }
   try {
     return { value: JSON.parse(text), error: null };
   } catch (error) {

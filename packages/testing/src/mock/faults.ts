@@ -47,7 +47,9 @@ export class FaultQueue {
 
   add(fault: Fault, target: FaultTarget = {}): void {
     const times = target.times ?? 1;
-    if (!(times > 0)) throw new RangeError("times must be positive");
+    if (!(times > 0)) {
+      throw new RangeError("times must be positive");
+    }
     const operations =
       target.operation === undefined
         ? null
@@ -60,9 +62,13 @@ export class FaultQueue {
   /** Takes the fault for a request to this operation, if one is armed. */
   take(operation: OperationId): Fault | undefined {
     const armed = this.#armed.find((a) => a.operations === null || a.operations.includes(operation));
-    if (!armed) return undefined;
+    if (!armed) {
+      return undefined;
+    }
     armed.remaining -= 1;
-    if (armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
+    if (armed.remaining <= 0) {
+      this.#armed = this.#armed.filter((a) => a !== armed);
+    }
     return armed.fault;
   }
 

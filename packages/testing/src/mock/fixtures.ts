@@ -218,7 +218,9 @@ export const fixtures: Readonly<Fixtures> = deepFreeze(createFixtures());
 // `createFixtures()` gives copies to change.
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
     Object.freeze(value);
   }
   return value;

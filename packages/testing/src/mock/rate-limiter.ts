@@ -28,7 +28,9 @@ export class RateLimiter {
   readonly #windows = new Map<string, { start: number; count: number }>();
 
   constructor(options: RateLimitOptions, now: () => number) {
-    if (!(options.perMinute >= 1)) throw new RangeError("rateLimit.perMinute must be at least 1");
+    if (!(options.perMinute >= 1)) {
+      throw new RangeError("rateLimit.perMinute must be at least 1");
+    }
     this.#perMinute = Math.floor(options.perMinute);
     this.#now = now;
   }

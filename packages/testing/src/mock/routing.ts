@@ -18,10 +18,14 @@ type Segment = string | { pattern: RegExp; names: string[] };
 
 /** `{id}`, or a template inside a segment such as `{name}.json`, as a pattern. */
 function compileSegment(part: string): Segment {
-  if (!part.includes("{")) return part;
+  if (!part.includes("{")) {
+    return part;
+  }
   const names: string[] = [];
   const source = part.replace(/\{([^}]+)\}|[^{]+/g, (text, name?: string) => {
-    if (name === undefined) return text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+    if (name === undefined) {
+      return text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+    }
     names.push(name);
     return "([^/]*)";
   });
@@ -48,10 +52,14 @@ export function route(method: string, path: string): RouteMatch {
         c.pathParams !== null,
     )
     .sort((a, b) => a.route.templates - b.route.templates);
-  if (candidates.length === 0) return { kind: "not-found" };
+  if (candidates.length === 0) {
+    return { kind: "not-found" };
+  }
   const best = candidates.filter((c) => c.route.templates === candidates[0]!.route.templates);
   const hit = best.find((c) => c.route.operation.method === method.toUpperCase());
-  if (!hit) return { kind: "method-not-allowed", allowed: best.map((c) => c.route.operation.method) };
+  if (!hit) {
+    return { kind: "method-not-allowed", allowed: best.map((c) => c.route.operation.method) };
+  }
   return { kind: "operation", operation: hit.route.operation, pathParams: hit.pathParams };
 }
 
@@ -65,16 +73,22 @@ export function relativePath(url: URL, basePath: string): string {
 }
 
 function matchPath(template: Segment[], segments: string[]): Record<string, string> | null {
-  if (template.length !== segments.length) return null;
+  if (template.length !== segments.length) {
+    return null;
+  }
   const params: Record<string, string> = {};
   for (const [i, part] of template.entries()) {
     const segment = segments[i]!;
     if (typeof part === "string") {
-      if (part !== segment) return null;
+      if (part !== segment) {
+        return null;
+      }
       continue;
     }
     const match = part.pattern.exec(segment);
-    if (!match) return null;
+    if (!match) {
+      return null;
+    }
     part.names.forEach((name, n) => {
       params[name] = safeDecode(match[n + 1]!);
     });

@@ -28,12 +28,16 @@ export function templateMismatch(template: StoredTemplate, message: TemplateMess
     }
     if (named && !Array.isArray(given)) {
       const missing = names.filter((n) => !(n in given));
-      if (missing.length > 0) return `Missing template parameters: ${missing.join(", ")}`;
+      if (missing.length > 0) {
+        return `Missing template parameters: ${missing.join(", ")}`;
+      }
     }
   }
   const format = template.components.find((c) => c.type === "HEADER")?.format;
   if (message.header_type !== undefined) {
-    if (!format) return `Template has no header, but header_type ${message.header_type} was provided`;
+    if (!format) {
+      return `Template has no header, but header_type ${message.header_type} was provided`;
+    }
     if (format.toLowerCase() !== message.header_type) {
       return `Template header is ${format}, but header_type ${message.header_type} was provided`;
     }
@@ -66,7 +70,9 @@ function buttonMismatch(template: StoredTemplate, given: Record<string, string>)
 
 /** `0 URL "Track order" (https://…/{{1}}), 1 QUICK_REPLY "Stop"`, or `none`. */
 export function describeButtons(buttons: readonly TemplateButton[]): string {
-  if (buttons.length === 0) return "none";
+  if (buttons.length === 0) {
+    return "none";
+  }
   return buttons
     .map((b, i) => `${i} ${b.type}${b.text ? ` "${b.text}"` : ""}${b.url ? ` (${b.url})` : ""}`)
     .join(", ");

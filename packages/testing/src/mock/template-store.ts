@@ -46,7 +46,9 @@ export class TemplateStore {
   /** Changes fields of a stored template; throws when there is none with this id. */
   update(id: string, fields: Partial<StoredTemplate>): StoredTemplate {
     const current = this.get(id);
-    if (!current) throw new Error(`no template ${id} in the mock`);
+    if (!current) {
+      throw new Error(`no template ${id} in the mock`);
+    }
     const next = { ...current, ...fields, id: current.id };
     this.#templates.set(current.id.toLowerCase(), next);
     this.#onChange?.({ action: "update", templateId: current.id });
@@ -56,7 +58,9 @@ export class TemplateStore {
   /** Removes a template; later sends to it get a 404. */
   remove(id: string): boolean {
     const current = this.get(id);
-    if (!current) return false;
+    if (!current) {
+      return false;
+    }
     this.#templates.delete(current.id.toLowerCase());
     this.#onChange?.({ action: "remove", templateId: current.id });
     return true;
@@ -102,7 +106,9 @@ export class TemplateStore {
 
   #fill(): void {
     this.#templates.clear();
-    for (const template of this.#seed()) this.#templates.set(template.id.toLowerCase(), template);
+    for (const template of this.#seed()) {
+      this.#templates.set(template.id.toLowerCase(), template);
+    }
   }
 
   get size(): number {

@@ -72,7 +72,9 @@ export function validateRequest(operation: OperationSpec, parts: RequestParts): 
   };
   for (const place of ["path", "query", "header"] as const) {
     const validate = operation.validateParameters[place];
-    if (validate) violations.push(...run(validate, parameters[place], place));
+    if (validate) {
+      violations.push(...run(validate, parameters[place], place));
+    }
   }
   violations.push(...validateBody(operation, parts));
   return { violations, parameters };
@@ -80,7 +82,9 @@ export function validateRequest(operation: OperationSpec, parts: RequestParts): 
 
 function validateBody(operation: OperationSpec, parts: RequestParts): Violation[] {
   const spec = operation.body;
-  if (!spec) return [];
+  if (!spec) {
+    return [];
+  }
   const contentType = parts.headers.get("content-type");
   const present = parts.bodyText !== "";
   // Prism takes a body that parses to a falsy value (`null`, `0`, `false`) as no body.
@@ -96,13 +100,17 @@ function validateBody(operation: OperationSpec, parts: RequestParts): Violation[
     return [{ path: ["body"], code: "415", message: `must be sent as ${accepted}` }];
   }
   // A JSON body is checked against its schema; other media types are accepted as they are.
-  if (!match.validate || !isJsonMediaType(contentType)) return [];
+  if (!match.validate || !isJsonMediaType(contentType)) {
+    return [];
+  }
   return run(match.validate, value, "body");
 }
 
 /** A generated validator's errors as violations under `place`, worded as Prism words them. */
 function run(validate: ValidateFunction, value: unknown, place: string): Violation[] {
-  if (validate(value)) return [];
+  if (validate(value)) {
+    return [];
+  }
   return (validate.errors ?? []).map((error) => toViolation(error, place));
 }
 
@@ -133,7 +141,9 @@ function queryValues(query: URLSearchParams): Record<string, string | string[]> 
 
 function lowerCaseKeys<T>(record: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const [key, value] of Object.entries(record)) out[key.toLowerCase()] = value;
+  for (const [key, value] of Object.entries(record)) {
+    out[key.toLowerCase()] = value;
+  }
   return out;
 }
 
@@ -147,11 +157,15 @@ function readParameters(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const param of operation.parameters) {
-    if (param.in !== place) continue;
+    if (param.in !== place) {
+      continue;
+    }
     const name = param.name.toLowerCase();
     const value = deserialize(param, name, raw);
     // Prism keeps only the values that are there; an empty one counts as absent.
-    if (value !== undefined && value !== "") values[name] = value;
+    if (value !== undefined && value !== "") {
+      values[name] = value;
+    }
   }
   return values;
 }
@@ -159,29 +173,45 @@ function readParameters(
 function deserialize(param: ParameterSpec, name: string, raw: Raw): unknown {
   const { shape, style, explode } = param;
   const value = raw[name];
-  if (style === "deepObject") return deepObject(name, raw, shape);
+  if (style === "deepObject") {
+    return deepObject(name, raw, shape);
+  }
   if (param.in === "path" || param.in === "header" || style === "simple") {
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+      return undefined;
+    }
     const text = Array.isArray(value) ? value.join(",") : value;
-    if (shape.type === "array") return text === "" ? [] : text.split(",");
-    if (shape.type === "object") return pairs(text.split(","), explode);
+    if (shape.type === "array") {
+      return text === "" ? [] : text.split(",");
+    }
+    if (shape.type === "object") {
+      return pairs(text.split(","), explode);
+    }
     return text;
   }
   // form (the query's default), and the delimited styles.
-  if (!(shape.type === "object" && explode) && !value) return undefined;
+  if (!(shape.type === "object" && explode) && !value) {
+    return undefined;
+  }
   if (shape.type === "array") {
     if (style === "spaceDelimited" || style === "pipeDelimited") {
       const last = Array.isArray(value) ? value.at(-1)! : value!;
       return last.split(style === "pipeDelimited" ? "|" : " ");
     }
-    if (explode) return Array.isArray(value) ? value : [value];
+    if (explode) {
+      return Array.isArray(value) ? value : [value];
+    }
     return (Array.isArray(value) ? value.at(-1)! : value!).split(",");
   }
   if (shape.type === "object") {
     if (explode) {
       const properties = shape.properties ?? {};
       const object: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(raw)) if (Object.hasOwn(properties, key)) object[key] = v;
+      for (const [key, v] of Object.entries(raw)) {
+        if (Object.hasOwn(properties, key)) {
+          object[key] = v;
+        }
+      }
       return object;
     }
     return pairs((Array.isArray(value) ? value.at(-1)! : value!).split(","), false);
@@ -200,8 +230,11 @@ function pairs(items: string[], exploded: boolean): Record<string, string | unde
     return object;
   }
   items.forEach((item, i) => {
-    if (i % 2 === 0) object[item] = undefined;
-    else object[items[i - 1]!] = item;
+    if (i % 2 === 0) {
+      object[item] = undefined;
+    } else {
+      object[items[i - 1]!] = item;
+    }
   });
   return object;
 }
@@ -222,7 +255,9 @@ function deepObject(name: string, raw: Raw, shape: ParameterShape): unknown {
       const prefix = `${key}[`;
       for (const k of Object.keys(raw)) {
         const index = k.startsWith(prefix) ? /^(\d+)\]/.exec(k.slice(prefix.length))?.[1] : undefined;
-        if (index !== undefined) indexes.add(index);
+        if (index !== undefined) {
+          indexes.add(index);
+        }
       }
       return [...indexes].map((i) => construct([...path, i], def.items ?? {}));
     }
@@ -230,29 +265,42 @@ function deepObject(name: string, raw: Raw, shape: ParameterShape): unknown {
   };
   const value = construct([], shape) as Record<string, unknown>;
   // Nothing of the object was given: the parameter is absent.
-  if (shape.type === "object" && Object.values(value).every((v) => v === undefined)) return undefined;
+  if (shape.type === "object" && Object.values(value).every((v) => v === undefined)) {
+    return undefined;
+  }
   return value;
 }
 
 /** True when the request carries the credentials of one of the ways the operation accepts. */
 export function hasCredentials(operation: OperationSpec, headers: Headers, query: URLSearchParams): boolean {
-  if (operation.security.length === 0) return true;
+  if (operation.security.length === 0) {
+    return true;
+  }
   return operation.security.some((schemes) =>
     schemes.every((scheme) => {
       if (scheme.type === "apiKey" && "in" in scheme) {
-        if (scheme.in === "header") return (headers.get(scheme.name) ?? "") !== "";
-        if (scheme.in === "query") return !!query.get(scheme.name);
+        if (scheme.in === "header") {
+          return (headers.get(scheme.name) ?? "") !== "";
+        }
+        if (scheme.in === "query") {
+          return !!query.get(scheme.name);
+        }
         const cookie = headers.get("cookie") ?? "";
         return new RegExp(`${scheme.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}=.+`).test(cookie);
       }
       const authorization = headers.get("authorization") ?? "";
       if (scheme.type === "http" && "scheme" in scheme) {
-        if (scheme.scheme === "basic") return /^Basic\s+\S+/i.test(authorization);
-        if (scheme.scheme === "digest") return /^Digest\s+\S+/i.test(authorization);
+        if (scheme.scheme === "basic") {
+          return /^Basic\s+\S+/i.test(authorization);
+        }
+        if (scheme.scheme === "digest") {
+          return /^Digest\s+\S+/i.test(authorization);
+        }
         return /^Bearer\s.+$/.test(authorization);
       }
-      if (scheme.type === "oauth2" || scheme.type === "openIdConnect")
+      if (scheme.type === "oauth2" || scheme.type === "openIdConnect") {
         return /^Bearer\s.+$/.test(authorization);
+      }
       // A scheme Prism does not check either.
       return true;
     }),
@@ -263,8 +311,11 @@ export function hasCredentials(operation: OperationSpec, headers: Headers, query
 export function apiKeyOf(operation: OperationSpec, headers: Headers): string {
   const names = new Set<string>();
   for (const schemes of operation.security) {
-    for (const scheme of schemes)
-      if (scheme.type === "apiKey" && "in" in scheme && scheme.in === "header") names.add(scheme.name);
+    for (const scheme of schemes) {
+      if (scheme.type === "apiKey" && "in" in scheme && scheme.in === "header") {
+        names.add(scheme.name);
+      }
+    }
   }
   return [...names].map((name) => headers.get(name) ?? "").join(" ");
 }

@@ -7,8 +7,12 @@ import { get, send } from "../support/requests.js";
 
 function conforms(operation: OperationId, status: number, body: unknown): string[] {
   const validate = responseValidators[operation]?.[String(status)];
-  if (!validate) return [`status ${status} is not documented`];
-  if (validate(body)) return [];
+  if (!validate) {
+    return [`status ${status} is not documented`];
+  }
+  if (validate(body)) {
+    return [];
+  }
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 

@@ -65,7 +65,9 @@ describe("faults on demand", () => {
     const mock = createKapsoMock();
     mock.fault({ kind: "error", status: 500 }, { times: 2, operation: "getWhatsappTemplate" });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await get(mock, `/whatsapp_templates/${template.id}`)).status);
+    for (let i = 0; i < 3; i++) {
+      statuses.push((await get(mock, `/whatsapp_templates/${template.id}`)).status);
+    }
     expect(statuses).toEqual([500, 500, 200]);
     expect(mock.pendingFaults).toBe(0);
   });

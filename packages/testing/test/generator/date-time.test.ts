@@ -59,7 +59,9 @@ describe("the mock's date-time check", () => {
     for (const clock of ["00:00:00", "23:59:59", "23:59:60", "12:60:00", "12:00:61", "99:00:00"]) {
       for (const zone of ["Z", "", "+00", "-00:00", "+23:59", "+24", "+2400", "+24:60", "-12:3", "+1:00"]) {
         const text = `2025-06-30T${clock}${zone}`;
-        if (isDateTime(text) !== prism.date_time(text)) disagreements.push(text);
+        if (isDateTime(text) !== prism.date_time(text)) {
+          disagreements.push(text);
+        }
       }
     }
     expect(disagreements).toEqual([]);

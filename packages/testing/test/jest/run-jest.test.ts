@@ -18,14 +18,18 @@ const built = fileURLToPath(new URL("../../dist/jest.cjs", import.meta.url));
 const config = fileURLToPath(new URL("./jest.config.cjs", import.meta.url));
 
 function runJest(): JestReport {
-  if (!existsSync(built)) throw new Error("dist/ is missing: build @kapsokit/testing first (turbo does)");
+  if (!existsSync(built)) {
+    throw new Error("dist/ is missing: build @kapsokit/testing first (turbo does)");
+  }
   const jestBin = join(dirname(require.resolve("jest/package.json")), "bin", "jest.js");
   const result = spawnSync(process.execPath, [jestBin, "--config", config, "--json", "--ci"], {
     encoding: "utf8",
     timeout: 120_000,
   });
   const start = result.stdout.indexOf("{");
-  if (start < 0) throw new Error(`jest printed no report:\n${result.stderr}`);
+  if (start < 0) {
+    throw new Error(`jest printed no report:\n${result.stderr}`);
+  }
   return JSON.parse(result.stdout.slice(start)) as JestReport;
 }
 

@@ -14,13 +14,18 @@ function load(entry: string): { files: Map<string, string>; packages: Set<string
   const files = new Map<string, string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
-    if (files.has(file)) return;
+    if (files.has(file)) {
+      return;
+    }
     const code = readFileSync(file, "utf8");
     files.set(file, code);
     for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
       const specifier = match[1]!;
-      if (specifier.startsWith(".")) visit(join(dirname(file), specifier));
-      else packages.add(specifier);
+      if (specifier.startsWith(".")) {
+        visit(join(dirname(file), specifier));
+      } else {
+        packages.add(specifier);
+      }
     }
   };
   visit(join(dist, entry));

@@ -24,8 +24,16 @@ export const listTemplates: Handler = (exchange, state) => {
   const perPage = whole(query.per_page, 20);
   const filters: TemplateQuery = {};
   const q = (query.q ?? {}) as Record<string, unknown>;
-  for (const key of FILTERS) if (typeof q[key] === "string") filters[key] = q[key] as never;
-  for (const key of PLAIN_FILTERS) if (typeof query[key] === "string") filters[key] = query[key] as string;
+  for (const key of FILTERS) {
+    if (typeof q[key] === "string") {
+      filters[key] = q[key] as never;
+    }
+  }
+  for (const key of PLAIN_FILTERS) {
+    if (typeof query[key] === "string") {
+      filters[key] = query[key] as string;
+    }
+  }
   const matching = state.templates.filter(filters);
   const body: WhatsappTemplateList = {
     data: matching.slice((page - 1) * perPage, page * perPage).map(toWire),

@@ -10,11 +10,15 @@ import { templateMismatch } from "../template-checks.js";
  */
 export const sendTemplate: Handler = (exchange, state) => {
   const template = state.templates.get(exchange.pathParams.template_id!);
-  if (!template) return { status: 404, body: documentedBody(exchange.operation.operationId, 404) };
+  if (!template) {
+    return { status: 404, body: documentedBody(exchange.operation.operationId, 404) };
+  }
   const message = (exchange.body as SendTemplateBody).template;
   if (state.templateChecks) {
     const mismatch = templateMismatch(template, message);
-    if (mismatch) return { status: 422, body: { error: mismatch } };
+    if (mismatch) {
+      return { status: 422, body: { error: mismatch } };
+    }
   }
   const messageId = state.accept({
     templateId: template.id,

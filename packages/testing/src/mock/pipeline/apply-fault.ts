@@ -28,7 +28,9 @@ export async function applyFault(fault: Fault | undefined, exchange: Exchange): 
         "Retry-After": String(fault.retryAfter ?? 60),
         "X-RateLimit-Remaining": "0",
       };
-      if (fault.limit !== undefined) headers["X-RateLimit-Limit"] = String(fault.limit);
+      if (fault.limit !== undefined) {
+        headers["X-RateLimit-Limit"] = String(fault.limit);
+      }
       return { status: 429, body: documentedBody(operationId, 429), headers };
     }
     case "networkError":
@@ -64,7 +66,9 @@ export function abortReason(signal: AbortSignal): unknown {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortReason(signal));
+    if (signal.aborted) {
+      return reject(abortReason(signal));
+    }
     const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
     function done() {
       signal.removeEventListener("abort", onAbort);

@@ -7,6 +7,8 @@ export const authenticate: Stage = (exchange, state) => {
   const { operation, request, url } = exchange;
   exchange.apiKey = apiKeyOf(operation, request.headers);
   const known = !state.apiKeys || state.apiKeys.includes(exchange.apiKey);
-  if (hasCredentials(operation, request.headers, url.searchParams) && known) return null;
+  if (hasCredentials(operation, request.headers, url.searchParams) && known) {
+    return null;
+  }
   return { status: 401, body: documentedBody(operation.operationId, 401) };
 };

@@ -15,7 +15,9 @@ export const stages: readonly Stage[] = [parseBody, authenticate, rateLimit, val
 export async function runStages(exchange: Exchange, state: MockState): Promise<Reply | null> {
   for (const stage of stages) {
     const reply = await stage(exchange, state);
-    if (reply) return reply;
+    if (reply) {
+      return reply;
+    }
   }
   return null;
 }
