@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { createProgressReporter } from "../output/progress.js";
-import { loadQueue } from "../queue/load-queue.js";
+import { openQueueModule } from "../queue/load-queue.js";
 
 export const CAMPAIGN_HELP = `Usage: kapsokit campaign status <campaign-id> [--queue <redis-url>] [--watch]
 
@@ -82,14 +82,7 @@ export async function campaign(args: string[], io: Io): Promise<number> {
   if (extra.length) {
     throw new UsageError(`unexpected argument "${extra[0]}"`);
   }
-  const queue = await loadQueue();
-  let redis: string;
-  try {
-    redis = queue.resolveRedisUrl(values.queue, io.env);
-    queue.parseRedisUrl(redis);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { queue, redis } = await openQueueModule(values.queue, io.env);
   const json = values.json === true;
   const read = () => queue.readCampaignStatus(redis, campaignId);
   if (!values.watch) {

@@ -6,7 +6,7 @@ import { baseUrlOf } from "../client.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { loadQueue } from "../queue/load-queue.js";
+import { openQueueModule } from "../queue/load-queue.js";
 
 export const WORKER_HELP = `Usage: kapsokit worker [--queue <redis-url>] [options]
 
@@ -54,14 +54,7 @@ export async function worker(args: string[], io: Io): Promise<number> {
     throw new UsageError("no API key: set KAPSO_API_KEY (the worker sends with it; it never goes to Redis)");
   }
   const baseUrl = baseUrlOf(io, values["base-url"]);
-  const queue = await loadQueue();
-  let redis: string;
-  try {
-    redis = queue.resolveRedisUrl(values.queue, io.env);
-    queue.parseRedisUrl(redis);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { queue, redis } = await openQueueModule(values.queue, io.env);
 
   const json = values.json === true;
   const counts: Record<string, number> = {};

@@ -18,7 +18,7 @@ import { formatDuration, formatRate } from "../output/format.js";
 import { createProgressReporter } from "../output/progress.js";
 import { openResultsFile, type ResultRow, type ResultsFile } from "../output/results-file.js";
 import { newCampaignId, readCampaignFile, writeCampaignFile } from "./campaign-file.js";
-import { loadQueue } from "./load-queue.js";
+import { openQueueModule } from "./load-queue.js";
 
 export const SEND_BULK_QUEUE_HELP = `Usage: kapsokit send-bulk <template-id> --csv <file> --queue <redis-url> [options]
 
@@ -167,14 +167,7 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   const maxInFlight = wholeNumber("max-in-flight", values["max-in-flight"], 1, 10_000);
   const window = wholeNumber("window", values.window, 1, 1_000_000);
   const defaultHeader = headerFromFlags(values);
-  const queueModule = await loadQueue();
-  let redisUrl: string;
-  try {
-    redisUrl = queueModule.resolveRedisUrl(values.queue, io.env);
-    queueModule.parseRedisUrl(redisUrl);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { queue: queueModule, redis: redisUrl } = await openQueueModule(values.queue, io.env);
 
   const csvPath = resolve(io.cwd, values.csv);
   if (!existsSync(csvPath) || !statSync(csvPath).isFile()) {
