@@ -15,9 +15,11 @@ function stableStringify(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`).join(",")}}`;
 }
 
-// cyrb53: a fast 53-bit string hash. Two seeds give 106 bits, so a million recipients
-// collide with a chance far below one in a trillion. Not cryptographic, and need not be.
-function cyrb53(text: string, seed: number): string {
+/**
+ * cyrb53: a fast 53-bit string hash. Two seeds give 106 bits, so a million recipients
+ * collide with a chance far below one in a trillion. Not cryptographic, and need not be.
+ */
+export function cyrb53(text: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -27,8 +29,10 @@ function cyrb53(text: string, seed: number): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, "0");
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+const base36 = (hash: number) => hash.toString(36).padStart(11, "0");
 
 /**
  * The journal key of a recipient: a hash of its content with object keys sorted.
@@ -40,5 +44,5 @@ function cyrb53(text: string, seed: number): string {
  */
 export function recipientKey(recipient: unknown): string {
   const text = stableStringify(recipient);
-  return cyrb53(text, 1) + cyrb53(text, 2);
+  return base36(cyrb53(text, 1)) + base36(cyrb53(text, 2));
 }

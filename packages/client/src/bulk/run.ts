@@ -3,6 +3,7 @@
 // recipients one at a time and push one result per recipient into a bounded channel.
 import { Channel } from "./channel.js";
 import type { Clock } from "./clock.js";
+import { KeyIndex } from "./key-index.js";
 import { Pacer } from "./pacer.js";
 import { ProgressCounter } from "./progress.js";
 import { recipientKey } from "./recipient-key.js";
@@ -35,7 +36,7 @@ export class BulkRun<R, D> {
   readonly #sending = new Set<AbortController>();
   readonly #templates = new Map<string, Promise<unknown>>();
   /** The index of the first recipient of each key in this run: identical ones are sent once. */
-  readonly #firstOf = new Map<string, number>();
+  readonly #firstOf = new KeyIndex();
   #next = 0;
   #pulling: Promise<unknown> = Promise.resolve();
   #exhausted = false;
@@ -149,11 +150,10 @@ export class BulkRun<R, D> {
   async #resultOf({ recipient, index }: { recipient: R; index: number }): Promise<Outcome<R, D>> {
     const key = (this.#sender.keyOf ?? recipientKey)(recipient);
     const base = { recipient, index, key };
-    const first = this.#firstOf.get(key);
+    const first = this.#firstOf.firstOf(key, index);
     if (first !== undefined) {
       return { ...base, status: "duplicate", duplicateOf: first };
     }
-    this.#firstOf.set(key, index);
     const state = await this.#options.journal?.get(key);
     if (state === "sent") {
       return { ...base, status: "skipped", reason: "already-sent" };
