@@ -12,7 +12,7 @@ interface ConditionalEntry {
   require: { types: string; default: string };
 }
 
-it("publishes exactly core, client, testing and cli", () => {
+it("publishes exactly core, client, testing, queue and cli", () => {
   expect(packages.map((pkg) => pkg.manifest.name)).toEqual([...EXPECTED_PUBLIC_PACKAGES]);
 });
 

@@ -14,7 +14,7 @@ describe.each(publicPackages().map((pkg) => [pkg.manifest.name, pkg] as const))(
   it("would publish publicly to the npm registry under its own name and version", async () => {
     const result = await run("pnpm", ["publish", "--dry-run", "--no-git-checks", "--json"], {
       cwd: pkg.dir,
-      env: { npm_config_loglevel: "notice" },
+      env: { ...process.env, npm_config_loglevel: "notice" },
     });
     expect(result.status, result.output).toBe(0);
     expect(result.stderr).toMatch(

@@ -12,17 +12,20 @@ export interface RunResult {
 
 export interface RunOptions {
   cwd: string;
+  /** The whole environment of the command; this process's own when left out. */
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
-  // A vitest started here must not write its report where `npm test` collects this run's.
-  const { KAPSOKIT_TEST_REPORT: _, ...env } = process.env;
+  // The caller's environment replaces this process's (a user's shell holds none of the npm
+  // and pnpm variables this test run was started with). A vitest started here must not write
+  // its report where `npm test` collects this run's.
+  const { KAPSOKIT_TEST_REPORT: _, ...env } = options.env ?? process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...env, FORCE_COLOR: "0", NO_COLOR: "1", ...options.env },
+      env: { ...env, FORCE_COLOR: "0", NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -10,6 +10,7 @@ export const EXPECTED_PUBLIC_PACKAGES = [
   "@kapsokit/cli",
   "@kapsokit/client",
   "@kapsokit/core",
+  "@kapsokit/queue",
   "@kapsokit/testing",
 ] as const;
 
