@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` runs it after installing the workspace:
-// lint, spec lint, generated-code drift, then build, type-check and every package's tests.
+// the programs the tests need from Debian (installed when missing), lint, spec lint,
+// generated-code drift, then build, type-check and every package's tests.
 // Ends with one line, `N passed, N failed`, added up from vitest's own reports.
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
@@ -12,6 +13,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const env = { ...process.env, KAPSOKIT_TEST_REPORT: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
 
 const steps = [
+  ["programs the tests need", process.execPath, ["scripts/system-packages.mjs"]],
   ["format and lint", "biome", ["ci", "."]],
   ["spec lint", "pnpm", ["--filter", "contract-tests", "run", "lint:spec"]],
   ["generated code drift", process.execPath, ["scripts/check-generated.mjs"]],

@@ -9,22 +9,10 @@ import { fixtures } from "@kapsokit/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { BIN, type BinProcess, sleep, startBin, until } from "../support/bin.js";
 
-const INSTALL = "apt-get install -y tmux";
-
-/** tmux, installed from Debian when missing and the tests run as root. */
+/** tmux; `npm test` installs it first when it is missing (scripts/system-packages.mjs). */
 function ensureTmux(): void {
-  if (spawnSync("tmux", ["-V"]).status === 0) {
-    return;
-  }
-  if (process.getuid?.() !== 0) {
-    throw new Error(`this test needs tmux: ${INSTALL}`);
-  }
-  const install = () => spawnSync("apt-get", ["install", "-y", "tmux"], { stdio: "ignore" }).status === 0;
-  if (!install()) {
-    spawnSync("apt-get", ["update"], { stdio: "ignore" });
-    if (!install()) {
-      throw new Error(`tmux could not be installed: ${INSTALL}`);
-    }
+  if (spawnSync("tmux", ["-V"]).status !== 0) {
+    throw new Error("this test needs tmux; install it with: sudo apt-get install -y tmux");
   }
 }
 

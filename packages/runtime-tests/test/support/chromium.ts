@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,24 +22,10 @@ export const FLAGS = [
   "--disable-sync",
 ];
 
-/** Installs Debian's Chromium when it is missing (idempotent; needs root, as on CI). */
+/** Debian's Chromium; `npm test` installs it first when it is missing (scripts/system-packages.mjs). */
 export function ensureChromium(): string {
-  if (existsSync(CHROMIUM)) {
-    return CHROMIUM;
-  }
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium (as root)`);
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  // Wait for dpkg's lock rather than fail when another install is running.
-  const wait = ["-o", "DPkg::Lock::Timeout=120"];
-  execFileSync("apt-get", [...wait, "update"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  execFileSync("apt-get", [...wait, "install", "-y", "chromium"], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`apt-get installed chromium but ${CHROMIUM} is not there`);
+    throw new Error(`${CHROMIUM} is missing; install it with: sudo apt-get install -y chromium`);
   }
   return CHROMIUM;
 }
