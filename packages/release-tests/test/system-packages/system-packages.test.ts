@@ -23,5 +23,7 @@ it("names what is missing and the one command that installs it, and exits 1, whe
   expect(result.status, result.output).toBe(1);
   expect(result.stdout).toContain("redis-server is missing (the queue tests and benchmark)");
   expect(result.stdout).toContain("tmux is missing (the command line's terminal test)");
-  expect(result.stderr.trim()).toBe("install them with: sudo apt-get install -y redis-server chromium tmux curl");
+  expect(result.stderr.trim()).toBe(
+    "install them with: sudo apt-get install -y redis-server chromium tmux curl",
+  );
 });
