@@ -6,7 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/setup/pack.ts"],
     reporters,
-    // These tests spawn real tools (pnpm, npm, tsc, attw, TypeDoc), one file at a time.
+    // These tests spawn real tools (pnpm, npm, tsc, attw, TypeDoc). They run last in
+    // `npm test`, mostly alone: two files at a time keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 240_000,
   },
