@@ -84,6 +84,18 @@ describe("loading", () => {
 });
 
 describe("kapsokit worker", () => {
+  it("exits 2 at once, naming the address and the reason, when Redis refuses the connection", async () => {
+    const started = performance.now();
+    const { code, stderr } = await runBin(["worker", "--queue", "redis://127.0.0.1:1"], {
+      KAPSO_API_KEY: "test",
+    });
+    const seconds = (performance.now() - started) / 1000;
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("cannot connect to Redis at redis://127.0.0.1:1: connect ECONNREFUSED");
+    // The connection's 10-second wait used to hold the process open after the message.
+    expect(seconds, stderr).toBeLessThan(5);
+  });
+
   it("runs until SIGTERM, then finishes the send in flight and exits 0", async () => {
     const key = "key-cli-worker";
     const bin = await worker(key, ["--queue", "env", "--concurrency", "1"]);

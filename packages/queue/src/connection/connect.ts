@@ -93,13 +93,16 @@ export async function connectRedis(input: RedisInput, options: ConnectOptions = 
     refused ||= isAuthFailure(error);
     cause = error;
   });
-  const ready = waitReady(redis, target.display, options.connectTimeoutMs ?? 10_000);
+  // Stopped when the connection fails first, so its timer does not hold the process open.
+  const stopWaiting = new AbortController();
+  const ready = waitReady(redis, target.display, options.connectTimeoutMs ?? 10_000, stopWaiting.signal);
   ready.catch(() => undefined);
   try {
     // The first attempt's failure ends it at once; a refused password is told apart below.
     await Promise.race([redis.connect(), ready]);
     await ready;
   } catch (error) {
+    stopWaiting.abort();
     redis.disconnect();
     // ioredis reports the refusal as an error event and then rejects with "Connection is closed".
     if (refused || isAuthFailure(error)) {
@@ -124,13 +127,14 @@ function authError(display: string): RedisConnectionError {
   );
 }
 
-function waitReady(redis: Redis, display: string, timeoutMs: number): Promise<void> {
+function waitReady(redis: Redis, display: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let lastError: Error | undefined;
     const done = (error?: Error) => {
       clearTimeout(timer);
       redis.off("ready", onReady);
       redis.off("error", onError);
+      signal?.removeEventListener("abort", onAbort);
       if (error) {
         reject(error);
       } else {
@@ -159,8 +163,11 @@ function waitReady(redis: Redis, display: string, timeoutMs: number): Promise<vo
         ),
       );
     }, timeoutMs);
+    const onAbort = () =>
+      done(new RedisConnectionError("unreachable", `stopped waiting for Redis at ${display}`));
     redis.on("ready", onReady);
     redis.on("error", onError);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
