@@ -4,6 +4,11 @@
 // send, so that a mistake every row shares is one message instead of one failure per row.
 import { type HeaderShape, listPlaceholders, type TemplateShape } from "./shape.js";
 
+/** "1 parameter", "2 parameters". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** A header's kind as the flags and columns name it. */
 export type HeaderKind = "image" | "video" | "document" | "text";
 
@@ -70,7 +75,9 @@ function positionalProblems(t: TemplateShape, given: GivenSend): string[] {
   if (given.from === "flags") {
     const times = `give --param <value> ${wanted === 1 ? "once" : `${wanted} times, in order`}`;
     if (p === undefined) {
-      return wanted === 0 ? [] : [`template ${t.name} takes ${wanted} parameters (${list}): ${times}`];
+      return wanted === 0
+        ? []
+        : [`template ${t.name} takes ${count(wanted, "parameter")} (${list}): ${times}`];
     }
     if (wanted === 0) {
       return [`template ${t.name} takes no parameters: drop --param`];
@@ -80,13 +87,13 @@ function positionalProblems(t: TemplateShape, given: GivenSend): string[] {
     }
     return p.count === wanted
       ? []
-      : [`template ${t.name} takes ${wanted} parameters (${list}), not ${p.count}: ${times}`];
+      : [`template ${t.name} takes ${count(wanted, "parameter")} (${list}), not ${p.count}: ${times}`];
   }
   const columns = Array.from({ length: wanted }, (_, i) => String(i + 1)).join(", ");
   if (p === undefined) {
     return wanted === 0
       ? []
-      : [`template ${t.name} takes ${wanted} parameters (${list}): add the CSV columns ${columns}`];
+      : [`template ${t.name} takes ${count(wanted, "parameter")} (${list}): add the CSV columns ${columns}`];
   }
   if (wanted === 0) {
     return [`template ${t.name} takes no parameters: drop the CSV parameter columns`];
@@ -98,7 +105,9 @@ function positionalProblems(t: TemplateShape, given: GivenSend): string[] {
   }
   return p.count === wanted
     ? []
-    : [`template ${t.name} takes ${wanted} parameters (${list}); the CSV has ${p.count} parameter columns`];
+    : [
+        `template ${t.name} takes ${count(wanted, "parameter")} (${list}); the CSV has ${count(p.count, "parameter column")}`,
+      ];
 }
 
 function namedProblems(t: TemplateShape, given: GivenSend): string[] {
