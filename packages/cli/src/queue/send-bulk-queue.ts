@@ -2,10 +2,10 @@
 // handed to `kapsokit worker`s through Redis. This process coordinates: it streams the CSV
 // into a bounded number of jobs, shows the same progress bar and writes the same results
 // file as a local send-bulk, and can be killed and resumed.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { SendManyRecipient } from "@kapsokit/client";
-import type { CampaignProgress, CampaignResult } from "@kapsokit/queue";
+import type { CampaignResult } from "@kapsokit/queue";
 import { parseCommand, wholeNumber } from "../args.js";
 import { createKapso } from "../client.js";
 import { HEADER_OPTIONS, headerFromFlags } from "../commands/header-flags.js";
@@ -17,6 +17,8 @@ import type { Io } from "../io.js";
 import { formatDuration, formatRate } from "../output/format.js";
 import { createProgressReporter } from "../output/progress.js";
 import { openResultsFile, type ResultRow, type ResultsFile } from "../output/results-file.js";
+import { columnProblems } from "../send-bulk/plan.js";
+import { shapeOf } from "../template/shape.js";
 import { newCampaignId, readCampaignFile, writeCampaignFile } from "./campaign-file.js";
 import { openQueueModule } from "./load-queue.js";
 
@@ -200,9 +202,14 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   const campaignId = recorded?.campaignId ?? values.campaign ?? newCampaignId(csvPath);
 
   const { layout, rows } = await scan(values.csv, csvPath);
-  // One read of the template first: a wrong id or key is one clear error, not one per row.
+  // One read of the template first: a wrong id or key is one clear error, not one per row,
+  // and columns that do not fit it are refused before any job reaches Redis.
   const kapso = createKapso(io, { baseUrl: values["base-url"] });
-  await kapso.templates.get(templateId, { signal: io.abort });
+  const { data: template } = await kapso.templates.get(templateId, { signal: io.abort });
+  const misfits = columnProblems(shapeOf(template), layout, defaultHeader?.type);
+  if (misfits.length > 0) {
+    throw new UsageError(misfits);
+  }
 
   let results: ResultsFile;
   try {
@@ -219,7 +226,7 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   const counts = { sent: 0, failed: 0, skipped: 0, unknown: 0, duplicate: 0 };
   let badRows = 0;
   let shownFailures = 0;
-  let lastProgress: CampaignProgress | undefined;
+  let started = false;
 
   const record = (row: ResultRow) => {
     results.write(row);
@@ -278,6 +285,7 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     stop: io.stop,
     signal: io.abort,
     onStarted: ({ redis, run }) => {
+      started = true;
       if (!recorded) {
         writeCampaignFile(campaignPath, {
           campaignId,
@@ -293,10 +301,7 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
         );
       }
     },
-    onProgress: (p) => {
-      lastProgress = p;
-      progress?.update(p, badRows);
-    },
+    onProgress: (p) => progress?.update(p, badRows),
     onNotice: (message) => say(message),
   });
 
@@ -313,8 +318,12 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
     results.close();
   }
   const report = await campaign.report.catch(() => undefined);
-  // Refused before anything ran (Redis, its settings, the lock): the error says why.
-  if (ending && !lastProgress) {
+  // Refused before anything ran (Redis, its settings, the lock): the error says why, and the
+  // results file this run made goes again.
+  if (ending && !started) {
+    if (results.created) {
+      unlinkSync(results.path);
+    }
     throw ending;
   }
 

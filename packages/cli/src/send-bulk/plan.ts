@@ -19,7 +19,7 @@ import { fileProblem, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { PreviewCollector } from "../output/preview.js";
 import { openResultsFile, type ResultsFile } from "../output/results-file.js";
-import { fitProblems } from "../template/fit.js";
+import { fitProblems, type HeaderKind } from "../template/fit.js";
 import { shapeOf, type TemplateShape } from "../template/shape.js";
 import type { BulkOptions } from "./options.js";
 
@@ -164,8 +164,12 @@ interface Held {
   release(): Promise<void>;
 }
 
-/** How the CSV's columns and the header flags fit the template. */
-function columnProblems(shape: TemplateShape, layout: CsvLayout, options: BulkOptions): string[] {
+/** How the CSV's columns and the header flag fit the template (also checked with --queue). */
+export function columnProblems(
+  shape: TemplateShape,
+  layout: CsvLayout,
+  headerFlag: HeaderKind | undefined,
+): string[] {
   const { parameters } = layout;
   return fitProblems(shape, {
     from: "csv",
@@ -175,7 +179,7 @@ function columnProblems(shape: TemplateShape, layout: CsvLayout, options: BulkOp
         : layout.positional
           ? { positional: true, count: parameters.length }
           : { positional: false, names: parameters.map((p) => p.name) },
-    headerFlag: options.headerFlag,
+    headerFlag,
     headerColumns: headerColumnKinds(layout),
   }).map((problem) => problem.message);
 }
@@ -223,7 +227,7 @@ export async function planBulkSend(options: BulkOptions, flagProblems: string[],
     problems.push(template.problem);
   }
   if (template && "shape" in template && csv && !Array.isArray(csv)) {
-    problems.push(...columnProblems(template.shape, csv.layout, options));
+    problems.push(...columnProblems(template.shape, csv.layout, options.headerFlag));
   }
 
   const { journalPath, resultsPath } = options;

@@ -241,6 +241,40 @@ describe("kapsokit send-bulk --queue", () => {
     }
   });
 
+  it("refuses CSV columns that do not fit the template before anything reaches Redis", async () => {
+    const to = phone(0, "2103");
+    writeFileSync(join(dir, "misfit.csv"), `phone,1\n${to},only one\n`);
+    const { code, stderr } = await runBin(
+      ["send-bulk", TEMPLATE_ID, "--csv", "misfit.csv", "--queue", "env"],
+      envFor(key),
+      dir,
+    );
+    expect(code, stderr).toBe(EXIT.usage);
+    expect(stderr).toMatch(/takes 2 parameters \(.*\); the CSV has 1 parameter column$/m);
+    expect(existsSync(join(dir, "misfit.results.csv")), "results file").toBe(false);
+    expect(existsSync(join(dir, "misfit.campaign.json")), "campaign file").toBe(false);
+    expect((await api.stats()).sends[to]).toBeUndefined();
+  });
+
+  it("refuses a Redis that keeps no append-only file with exit 2, leaving no file behind", async () => {
+    const forgetful = await RedisServer.start({ appendfsync: false });
+    try {
+      writeFileSync(join(dir, "forgetful.csv"), `phone,1,2\n${phone(1, "2103")},Ana,1\n`);
+      const { code, stdout, stderr } = await runBin(
+        ["send-bulk", TEMPLATE_ID, "--csv", "forgetful.csv", "--queue", forgetful.url],
+        envFor(key),
+        dir,
+      );
+      expect(code, stderr).toBe(EXIT.usage);
+      expect(stderr).toContain("keeps no append-only file");
+      expect(stdout, "no summary of a run that never started").toBe("");
+      expect(existsSync(join(dir, "forgetful.results.csv")), "results file").toBe(false);
+      expect(existsSync(join(dir, "forgetful.campaign.json")), "campaign file").toBe(false);
+    } finally {
+      await forgetful.stop();
+    }
+  });
+
   it("says which local flags do not apply to a queued send", async () => {
     const { code, stderr } = await bulk(["--concurrency", "8"]);
     expect(code).toBe(EXIT.usage);
