@@ -4,7 +4,7 @@ import { type ArmedFault, type Fault, FaultQueue, type FaultTarget, isMockNetwor
 import { createFixtures, type StoredTemplate } from "./fixtures.js";
 import { handlerFor } from "./handlers/index.js";
 import { type MockListener, Observers } from "./observers.js";
-import { abortReason, applyFault, droppedAfterAccept, runStages } from "./pipeline/index.js";
+import { abortReason, applyFault, droppedAfterAccept, runStages, specViolations } from "./pipeline/index.js";
 import { RateLimiter, type RateLimitOptions, type RateLimitStatus } from "./rate-limiter.js";
 import { type RecordedCall, redactHeaders, type SentMessage } from "./recording.js";
 import { relativePath, route } from "./routing.js";
@@ -138,6 +138,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       body: parsed.error ? bodyText : parsed.value,
       response: null,
       fault: null,
+      violations: [],
       error: null,
     };
     calls.push(call);
@@ -183,6 +184,8 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       const fault = state.faults.take(operation.operationId);
       if (fault) {
         call.fault = fault.kind;
+        // The fault answers before the spec is checked: check it anyway, for the record.
+        call.violations = specViolations(exchange);
       }
       const faulted = await applyFault(fault, exchange);
       if (faulted) {

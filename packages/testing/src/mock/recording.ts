@@ -26,6 +26,12 @@ export interface RecordedCall {
   response: { status: number; body: unknown; headers: Record<string, string> } | null;
   /** The fault that was used on this request, if any. */
   fault: Fault["kind"] | null;
+  /**
+   * Every way the request breaks the spec, one sentence each; empty when it fits. Checked also
+   * when a fault answered first, so a test that arms one still learns of a request the API
+   * would have refused.
+   */
+  violations: string[];
   /** Set when the client saw no answer. */
   error: "network" | "aborted" | null;
 }

@@ -190,6 +190,47 @@ describe("faults on demand", () => {
     });
   });
 
+  it("still records how a request it answered with a fault breaks the spec", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 500 }, { times: 3 });
+    mock.fault({ kind: "networkError" });
+    const { phone_number: _, ...noPhone } = valid;
+    expect((await send(mock, template.id, noPhone)).status).toBe(500);
+    expect((await send(mock, "not-a-uuid", valid)).status).toBe(500);
+    expect((await send(mock, template.id, valid)).status).toBe(500);
+    await expect(send(mock, template.id, { ...valid, phone_number: 14155550123 })).rejects.toThrow(TypeError);
+    const [missing, badId, fine, network] = mock.calls.map((call) => call.violations);
+    expect(missing).toEqual([expect.stringContaining("phone_number")]);
+    expect(badId).toEqual([expect.stringContaining("uuid")]);
+    expect(fine).toEqual([]);
+    expect(network).toEqual([expect.stringContaining("phone_number")]);
+    expect(mock.sent).toEqual([]);
+  });
+
+  it("records a body that is not JSON as a violation under a fault, as the 400 would say", async () => {
+    const mock = createKapsoMock();
+    mock.fault({ kind: "error", status: 503 });
+    const answer = await mock.fetch(`${mock.baseUrl}/whatsapp_templates/${template.id}/send_template`, {
+      method: "POST",
+      headers: { "X-API-Key": "key", "Content-Type": "application/json" },
+      body: "{not json",
+    });
+    expect(answer.status).toBe(503);
+    expect(mock.calls[0]?.violations).toEqual([expect.stringMatching(/^the body is not valid JSON: /)]);
+  });
+
+  it("records the same violations without a fault as its 422 lists", async () => {
+    const mock = createKapsoMock();
+    const { phone_number: _, ...noPhone } = valid;
+    const refused = await send(mock, template.id, noPhone);
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { violations: { message: string }[] };
+    expect(mock.calls[0]?.violations).toEqual(body.violations.map((v) => v.message));
+    mock.fault({ kind: "error", status: 500 });
+    await send(mock, template.id, noPhone);
+    expect(mock.calls[1]?.violations).toEqual(mock.calls[0]?.violations);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const mock = createKapsoMock();
     const controller = new AbortController();

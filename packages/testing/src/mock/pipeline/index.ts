@@ -7,6 +7,7 @@ import { rateLimit } from "./rate-limit.js";
 import { validate } from "./validate.js";
 
 export { abortReason, applyFault, droppedAfterAccept } from "./apply-fault.js";
+export { specViolations } from "./validate.js";
 
 /** Body that does not parse (400), credentials (401), the rate limit (429), the spec (422). */
 export const stages: readonly Stage[] = [parseBody, authenticate, rateLimit, validate];

@@ -1,17 +1,36 @@
-import { validateRequest } from "../../validation/request.js";
+import { describeViolation, isJsonMediaType, validateRequest } from "../../validation/request.js";
 import { validationBody } from "../answers.js";
-import type { Stage } from "../exchange.js";
+import type { Exchange, Stage } from "../exchange.js";
 
-/** A 422 listing every way the request breaks the spec: parameters, body, media type. */
-export const validate: Stage = (exchange) => {
-  const { operation, pathParams, url, request, bodyText, body } = exchange;
-  const { violations, parameters } = validateRequest(operation, {
+function check(exchange: Exchange, body: unknown) {
+  const { operation, pathParams, url, request, bodyText } = exchange;
+  return validateRequest(operation, {
     pathParams,
     query: url.searchParams,
     headers: request.headers,
     bodyText,
     body,
   });
+}
+
+/** A 422 listing every way the request breaks the spec: parameters, body, media type. */
+export const validate: Stage = (exchange) => {
+  const { violations, parameters } = check(exchange, exchange.body);
   exchange.parameters = parameters;
+  exchange.call.violations = violations.map(describeViolation);
   return violations.length > 0 ? { status: 422, body: validationBody(violations) } : null;
 };
+
+/**
+ * How a request breaks the spec, for a request that a fault answers before the stages run:
+ * the JSON body parsed as the body stage would, then the same check as {@link validate}.
+ */
+export function specViolations(exchange: Exchange): string[] {
+  const { operation, bodyText, request, parsed } = exchange;
+  const json =
+    !!operation.body && bodyText.trim() !== "" && isJsonMediaType(request.headers.get("content-type"));
+  if (json && parsed.error) {
+    return [`the body is not valid JSON: ${parsed.error.message}`];
+  }
+  return check(exchange, json ? parsed.value : undefined).violations.map(describeViolation);
+}
