@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 
-export const MOCK_HELP = `Usage: kapsokit mock [--port <n>] [--rate-limit <n>] [--ui] [--json]
+export const MOCK_HELP = `Usage: kapsokit mock [--port <n>] [--rate-limit <n>] [--ui] [--history <n>] [--json]
 
 Starts a mock of the Kapso API on 127.0.0.1: it validates every request against the API's
 spec, knows a few example templates, and answers like the API. Stop it with Ctrl-C.
@@ -15,6 +15,8 @@ spec, knows a few example templates, and answers like the API. Stop it with Ctrl
   --ui                also serve the inspector page on the same port: every request, and
                       each message as the customer will see it, live (nothing is opened;
                       the address is printed)
+  --history <n>       remember the latest n requests (default 10000), so that a mock
+                      left running under load keeps its memory flat
   --json              print {"url": …} (and "inspector": … with --ui) instead of the
                       instructions
 `;
@@ -24,6 +26,7 @@ export async function mock(args: string[], io: Io): Promise<number> {
     port: { type: "string" },
     "rate-limit": { type: "string" },
     ui: { type: "boolean" },
+    history: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(MOCK_HELP);
@@ -34,6 +37,7 @@ export async function mock(args: string[], io: Io): Promise<number> {
   }
   const port = wholeNumber("port", values.port, 0, 65535) ?? 4010;
   const perMinute = wholeNumber("rate-limit", values["rate-limit"], 1);
+  const history = wholeNumber("history", values.history, 1) ?? 10_000;
   // Loaded here: only this command needs the mock and node:http.
   const { startMockServer } = await import("@kapsokit/testing/server");
   let server: Awaited<ReturnType<typeof startMockServer>>;
@@ -41,6 +45,7 @@ export async function mock(args: string[], io: Io): Promise<number> {
     server = await startMockServer({
       port,
       ui: values.ui === true,
+      history,
       ...(perMinute ? { rateLimit: { perMinute } } : {}),
     });
   } catch (error) {

@@ -83,6 +83,7 @@ describe("kapsokit mock", () => {
   it.each([
     [["--port", "70000"], "--port must be a whole number from 0 to 65535"],
     [["--rate-limit", "0"], "--rate-limit must be a whole number of at least 1"],
+    [["--history", "0"], "--history must be a whole number of at least 1"],
     [["extra"], 'unexpected argument "extra"'],
   ])("%j is a usage error", async (args, message) => {
     const mock = startMock(args);

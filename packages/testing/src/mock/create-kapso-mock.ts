@@ -31,6 +31,12 @@ export interface KapsoMockOptions {
   templateChecks?: boolean;
   /** The clock of the rate limiter, in ms; `Date.now` by default. */
   now?: () => number;
+  /**
+   * How many of the latest requests `calls` keeps, and of the latest accepted sends `sent`;
+   * the oldest go first. Every one by default: set it for a mock that runs for long, such as
+   * a server under load, so that its memory stays flat.
+   */
+  history?: number;
 }
 
 /** An in-process Kapso API: pass `fetch` to a client, then look at what it did. */
@@ -106,8 +112,22 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     () => (seed ? seed.map((t) => structuredClone(t)) : Object.values(createFixtures())),
     (change) => observers.emit({ type: "templates", ...change }),
   );
+  const history = options.history ?? Number.POSITIVE_INFINITY;
+  if (!(history >= 1) || (Number.isFinite(history) && !Number.isInteger(history))) {
+    throw new RangeError(`history must be a whole number of calls, at least 1; got ${options.history}`);
+  }
   const calls: RecordedCall[] = [];
   const sent: SentMessage[] = [];
+  // Cut back to `history` only once a list holds twice as many, so each request costs O(1);
+  // the getters show just the latest `history`.
+  const forgetOldest = () => {
+    for (const list of [calls, sent] as unknown[][]) {
+      if (list.length >= 2 * history) {
+        list.splice(0, list.length - history);
+      }
+    }
+  };
+  const latest = <T>(list: T[]): T[] => (list.length > history ? list.slice(-history) : list.slice());
   let messageCounter = 0;
   const state: MockState = {
     templates,
@@ -210,6 +230,7 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
       throw error;
     } finally {
       observers.emit({ type: "call", call, sent: exchange?.sent ?? null });
+      forgetOldest();
     }
   }
 
@@ -248,10 +269,10 @@ export function createKapsoMock(options: KapsoMockOptions = {}): KapsoMock {
     baseUrl,
     templates,
     get calls() {
-      return calls.slice();
+      return latest(calls);
     },
     get sent() {
-      return sent.slice();
+      return latest(sent);
     },
     handle,
     fault(fault, target) {

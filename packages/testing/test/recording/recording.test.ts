@@ -81,3 +81,39 @@ describe("recording", () => {
     expect(again.response.messages[0].id).toBe("wamid.MOCK00000001");
   });
 });
+
+describe("history", () => {
+  const to = (i: number) => `+1415555${String(i).padStart(4, "0")}`;
+
+  it("keeps only the latest calls and sends, oldest first, when told how many", async () => {
+    const mock = createKapsoMock({ history: 3 });
+    for (let i = 0; i < 10; i++) {
+      expect((await send(mock, fixtures.orderUpdate.id, { ...valid, phone_number: to(i) })).status).toBe(200);
+      // Whenever it is read, it holds the latest three.
+      expect(
+        mock.calls.map((call) => (call.body as { template: { phone_number: string } }).template.phone_number),
+      ).toEqual([to(i - 2), to(i - 1), to(i)].slice(Math.max(0, 2 - i)));
+    }
+    expect(mock.sent.map((message) => message.to)).toEqual([to(7), to(8), to(9)]);
+    expect(mock.sent.map((message) => message.messageId)).toEqual([
+      "wamid.MOCK00000008",
+      "wamid.MOCK00000009",
+      "wamid.MOCK00000010",
+    ]);
+  });
+
+  it("keeps every call by default", async () => {
+    const mock = createKapsoMock();
+    for (let i = 0; i < 25; i++) {
+      await send(mock, fixtures.orderUpdate.id, { ...valid, phone_number: to(i) });
+    }
+    expect(mock.calls).toHaveLength(25);
+    expect(mock.sent).toHaveLength(25);
+  });
+
+  it("refuses a history that is not a whole number of at least 1", () => {
+    for (const history of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createKapsoMock({ history }), String(history)).toThrow(RangeError);
+    }
+  });
+});
