@@ -301,7 +301,12 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
         );
       }
     },
-    onProgress: (p) => progress?.update(p, badRows),
+    // Nothing to show until the campaign has started: a refusal is then its only words.
+    onProgress: (p) => {
+      if (started) {
+        progress?.update(p, badRows);
+      }
+    },
     onNotice: (message) => say(message),
   });
 
@@ -314,7 +319,9 @@ export async function sendBulkViaQueue(args: string[], io: Io): Promise<number> 
   } catch (error) {
     ending = error as Error;
   } finally {
-    progress?.finish();
+    if (started) {
+      progress?.finish();
+    }
     results.close();
   }
   const report = await campaign.report.catch(() => undefined);

@@ -266,7 +266,7 @@ describe("kapsokit send-bulk --queue", () => {
         dir,
       );
       expect(code, stderr).toBe(EXIT.usage);
-      expect(stderr).toContain("keeps no append-only file");
+      expect(stderr.trim()).toMatch(/^kapsokit: Redis at \S+ keeps no append-only file/);
       expect(stdout, "no summary of a run that never started").toBe("");
       expect(existsSync(join(dir, "forgetful.results.csv")), "results file").toBe(false);
       expect(existsSync(join(dir, "forgetful.campaign.json")), "campaign file").toBe(false);
