@@ -1,6 +1,7 @@
-import { describeViolation, isJsonMediaType, validateRequest } from "../../validation/request.js";
+import { describeViolation, validateRequest } from "../../validation/request.js";
 import { validationBody } from "../answers.js";
 import type { Exchange, Stage } from "../exchange.js";
+import { jsonBody } from "./parse-body.js";
 
 function check(exchange: Exchange, body: unknown) {
   const { operation, pathParams, url, request, bodyText } = exchange;
@@ -23,14 +24,12 @@ export const validate: Stage = (exchange) => {
 
 /**
  * How a request breaks the spec, for a request that a fault answers before the stages run:
- * the JSON body parsed as the body stage would, then the same check as {@link validate}.
+ * the body read as the body stage reads it, then the same check as {@link validate}.
  */
 export function specViolations(exchange: Exchange): string[] {
-  const { operation, bodyText, request, parsed } = exchange;
-  const json =
-    !!operation.body && bodyText.trim() !== "" && isJsonMediaType(request.headers.get("content-type"));
-  if (json && parsed.error) {
-    return [`the body is not valid JSON: ${parsed.error.message}`];
+  const body = jsonBody(exchange);
+  if (body?.error) {
+    return [`the body is not valid JSON: ${body.error.message}`];
   }
-  return check(exchange, json ? parsed.value : undefined).violations.map(describeViolation);
+  return check(exchange, body?.value).violations.map(describeViolation);
 }
